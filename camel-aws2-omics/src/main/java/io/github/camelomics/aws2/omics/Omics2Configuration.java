@@ -1,0 +1,255 @@
+package io.github.camelomics.aws2.omics;
+
+import org.apache.camel.RuntimeCamelException;
+import org.apache.camel.spi.Configurer;
+import org.apache.camel.spi.Metadata;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.spi.UriParams;
+import org.apache.camel.spi.UriPath;
+import software.amazon.awssdk.core.Protocol;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.services.omics.OmicsClient;
+
+/**
+ * The options of the aws2-omics component and its endpoints. The component holds one instance; each endpoint starts
+ * from a copy of it and applies its URI options on top, so an endpoint option beats a component option.
+ */
+@UriParams
+@Configurer
+public class Omics2Configuration implements Cloneable {
+
+    @UriPath(description = "The HealthOmics operation to perform")
+    @Metadata(required = true)
+    private Omics2Operations operation;
+
+    @UriParam(label = "producer",
+              description = "The default sequence store id, used when neither header nor body gives one")
+    private String sequenceStoreId;
+    @UriParam(label = "producer",
+              description = "The default IAM role ARN that HealthOmics assumes to read the sources of an import")
+    private String roleArn;
+    @UriParam(label = "producer",
+              description = "If true, the message body must be the operation's SDK request object, used as it is apart from headers")
+    private boolean pojoRequest;
+
+    @UriParam(description = "The AWS region, one of those the AWS SDK lists for HealthOmics (any region id when the endpoint is overridden)")
+    private String region;
+    @UriParam(label = "security", secret = true, description = "Amazon AWS access key")
+    private String accessKey;
+    @UriParam(label = "security", secret = true, description = "Amazon AWS secret key")
+    private String secretKey;
+    @UriParam(label = "security", secret = true,
+              description = "Amazon AWS session token, used when useSessionCredentials is true")
+    private String sessionToken;
+    @UriParam(label = "security",
+              description = "Take credentials from the AWS SDK's default credentials provider chain (environment, system properties, profile, container, instance role)")
+    private boolean useDefaultCredentialsProvider;
+    @UriParam(label = "security", description = "Take credentials from a profile of the AWS config and credentials files")
+    private boolean useProfileCredentialsProvider;
+    @UriParam(label = "security", description = "The profile name, when useProfileCredentialsProvider is true")
+    private String profileCredentialsName;
+    @UriParam(label = "security",
+              description = "Use temporary credentials: accessKey, secretKey and sessionToken (for example from an assumed role)")
+    private boolean useSessionCredentials;
+
+    @UriParam(description = "Send requests to uriEndpointOverride instead of the HealthOmics endpoint of the region")
+    private boolean overrideEndpoint;
+    @UriParam(description = "The endpoint to use when overrideEndpoint is true, for example http://127.0.0.1:4566 for the local emulator")
+    private String uriEndpointOverride;
+    @UriParam(label = "proxy", enums = "HTTP,HTTPS", defaultValue = "HTTPS", description = "The protocol of the proxy")
+    private Protocol proxyProtocol = Protocol.HTTPS;
+    @UriParam(label = "proxy", description = "The proxy host")
+    private String proxyHost;
+    @UriParam(label = "proxy", description = "The proxy port")
+    private Integer proxyPort;
+    @UriParam(label = "security", description = "Trust every TLS certificate (only for tests against a self-signed endpoint)")
+    private boolean trustAllCertificates;
+
+    @UriParam(label = "advanced", enums = "LEGACY,STANDARD,ADAPTIVE,ADAPTIVE_V2",
+              description = "The AWS SDK retry mode; ADAPTIVE_V2 also rate-limits on the client when the service throttles. "
+                            + "Unset: the SDK default (AWS_RETRY_MODE, the profile, else LEGACY)")
+    private RetryMode retryMode;
+    @UriParam(label = "advanced",
+              description = "The maximum number of attempts of one request, first attempt included (unset: the retry mode's default)")
+    private Integer maxAttempts;
+
+    @UriParam(label = "advanced", description = "A ready OmicsClient to use instead of creating one; never closed by Camel")
+    @Metadata(autowired = true)
+    private OmicsClient omicsClient;
+
+    public Omics2Operations getOperation() {
+        return operation;
+    }
+
+    public void setOperation(Omics2Operations operation) {
+        this.operation = operation;
+    }
+
+    public String getSequenceStoreId() {
+        return sequenceStoreId;
+    }
+
+    public void setSequenceStoreId(String sequenceStoreId) {
+        this.sequenceStoreId = sequenceStoreId;
+    }
+
+    public String getRoleArn() {
+        return roleArn;
+    }
+
+    public void setRoleArn(String roleArn) {
+        this.roleArn = roleArn;
+    }
+
+    public boolean isPojoRequest() {
+        return pojoRequest;
+    }
+
+    public void setPojoRequest(boolean pojoRequest) {
+        this.pojoRequest = pojoRequest;
+    }
+
+    public String getRegion() {
+        return region;
+    }
+
+    public void setRegion(String region) {
+        this.region = region;
+    }
+
+    public String getAccessKey() {
+        return accessKey;
+    }
+
+    public void setAccessKey(String accessKey) {
+        this.accessKey = accessKey;
+    }
+
+    public String getSecretKey() {
+        return secretKey;
+    }
+
+    public void setSecretKey(String secretKey) {
+        this.secretKey = secretKey;
+    }
+
+    public String getSessionToken() {
+        return sessionToken;
+    }
+
+    public void setSessionToken(String sessionToken) {
+        this.sessionToken = sessionToken;
+    }
+
+    public boolean isUseDefaultCredentialsProvider() {
+        return useDefaultCredentialsProvider;
+    }
+
+    public void setUseDefaultCredentialsProvider(boolean useDefaultCredentialsProvider) {
+        this.useDefaultCredentialsProvider = useDefaultCredentialsProvider;
+    }
+
+    public boolean isUseProfileCredentialsProvider() {
+        return useProfileCredentialsProvider;
+    }
+
+    public void setUseProfileCredentialsProvider(boolean useProfileCredentialsProvider) {
+        this.useProfileCredentialsProvider = useProfileCredentialsProvider;
+    }
+
+    public String getProfileCredentialsName() {
+        return profileCredentialsName;
+    }
+
+    public void setProfileCredentialsName(String profileCredentialsName) {
+        this.profileCredentialsName = profileCredentialsName;
+    }
+
+    public boolean isUseSessionCredentials() {
+        return useSessionCredentials;
+    }
+
+    public void setUseSessionCredentials(boolean useSessionCredentials) {
+        this.useSessionCredentials = useSessionCredentials;
+    }
+
+    public boolean isOverrideEndpoint() {
+        return overrideEndpoint;
+    }
+
+    public void setOverrideEndpoint(boolean overrideEndpoint) {
+        this.overrideEndpoint = overrideEndpoint;
+    }
+
+    public String getUriEndpointOverride() {
+        return uriEndpointOverride;
+    }
+
+    public void setUriEndpointOverride(String uriEndpointOverride) {
+        this.uriEndpointOverride = uriEndpointOverride;
+    }
+
+    public Protocol getProxyProtocol() {
+        return proxyProtocol;
+    }
+
+    public void setProxyProtocol(Protocol proxyProtocol) {
+        this.proxyProtocol = proxyProtocol;
+    }
+
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public Integer getProxyPort() {
+        return proxyPort;
+    }
+
+    public void setProxyPort(Integer proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    public boolean isTrustAllCertificates() {
+        return trustAllCertificates;
+    }
+
+    public void setTrustAllCertificates(boolean trustAllCertificates) {
+        this.trustAllCertificates = trustAllCertificates;
+    }
+
+    public RetryMode getRetryMode() {
+        return retryMode;
+    }
+
+    public void setRetryMode(RetryMode retryMode) {
+        this.retryMode = retryMode;
+    }
+
+    public Integer getMaxAttempts() {
+        return maxAttempts;
+    }
+
+    public void setMaxAttempts(Integer maxAttempts) {
+        this.maxAttempts = maxAttempts;
+    }
+
+    public OmicsClient getOmicsClient() {
+        return omicsClient;
+    }
+
+    public void setOmicsClient(OmicsClient omicsClient) {
+        this.omicsClient = omicsClient;
+    }
+
+    public Omics2Configuration copy() {
+        try {
+            return (Omics2Configuration) super.clone();
+        } catch (CloneNotSupportedException e) {
+            throw new RuntimeCamelException(e);
+        }
+    }
+}

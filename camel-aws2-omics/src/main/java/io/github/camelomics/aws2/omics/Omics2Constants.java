@@ -1,0 +1,121 @@
+package io.github.camelomics.aws2.omics;
+
+import org.apache.camel.spi.Metadata;
+
+/**
+ * The message headers of the aws2-omics component. Headers that name a request field take precedence over the
+ * message body, which takes precedence over endpoint options, which take precedence over component options.
+ */
+public interface Omics2Constants {
+
+    String START = "startReadSetImportJob";
+    String GET_JOB = "getReadSetImportJob";
+    String LIST_JOBS = "listReadSetImportJobs";
+    String GET_READ_SET = "getReadSetMetadata";
+    String LIST_READ_SETS = "listReadSets";
+
+    @Metadata(description = "The operation to perform, overriding the one in the endpoint URI.",
+              javaType = "io.github.camelomics.aws2.omics.Omics2Operations")
+    String OPERATION = "CamelAwsOmicsOperation";
+
+    // ---- request fields shared by every operation
+
+    @Metadata(description = "The sequence store id (10 to 36 digits). In: overrides the body and the option. Out: the job's or read set's store.",
+              javaType = "String")
+    String SEQUENCE_STORE_ID = "CamelAwsOmicsSequenceStoreId";
+
+    // ---- startReadSetImportJob
+
+    @Metadata(label = START, description = "The ARN of the IAM role HealthOmics assumes to read the source files.",
+              javaType = "String")
+    String ROLE_ARN = "CamelAwsOmicsRoleArn";
+    @Metadata(label = START, description = "The idempotency token of the import job (1 to 127 printable characters).",
+              javaType = "String")
+    String CLIENT_TOKEN = "CamelAwsOmicsClientToken";
+    @Metadata(label = START,
+              description = "A single source from headers alone (for example after an S3 event): the S3 URI of the first (or only) file. "
+                            + "When set, the sources come from the Source headers and the body is not read for sources.",
+              javaType = "String")
+    String SOURCE1 = "CamelAwsOmicsSource1";
+    @Metadata(label = START, description = "The S3 URI of the second file of a paired FASTQ source.", javaType = "String")
+    String SOURCE2 = "CamelAwsOmicsSource2";
+    @Metadata(label = START, description = "The file type of the header source: FASTQ, BAM, CRAM or UBAM.", javaType = "String",
+              enums = "FASTQ,BAM,CRAM,UBAM")
+    String SOURCE_FILE_TYPE = "CamelAwsOmicsSourceFileType";
+    @Metadata(label = START + "," + LIST_READ_SETS,
+              description = "The subject id of the header source; on listReadSets, a filter.", javaType = "String")
+    String SUBJECT_ID = "CamelAwsOmicsSubjectId";
+    @Metadata(label = START + "," + LIST_READ_SETS,
+              description = "The sample id of the header source; on listReadSets, a filter.", javaType = "String")
+    String SAMPLE_ID = "CamelAwsOmicsSampleId";
+    @Metadata(label = START + "," + LIST_READ_SETS,
+              description = "Where the header source was generated from; on listReadSets, a filter.", javaType = "String")
+    String GENERATED_FROM = "CamelAwsOmicsGeneratedFrom";
+    @Metadata(label = START + "," + LIST_READ_SETS,
+              description = "The reference ARN of the header source (needed for BAM and CRAM); on listReadSets, a filter.",
+              javaType = "String")
+    String REFERENCE_ARN = "CamelAwsOmicsReferenceArn";
+    @Metadata(label = START + "," + LIST_READ_SETS,
+              description = "The name of the read set the header source becomes; on listReadSets, a filter.", javaType = "String")
+    String READ_SET_NAME = "CamelAwsOmicsReadSetName";
+    @Metadata(label = START, description = "The description of the read set the header source becomes.", javaType = "String")
+    String READ_SET_DESCRIPTION = "CamelAwsOmicsReadSetDescription";
+    @Metadata(label = START, description = "The tags of the read set the header source becomes.",
+              javaType = "java.util.Map<String, String>")
+    String TAGS = "CamelAwsOmicsTags";
+
+    // ---- getReadSetImportJob, getReadSetMetadata
+
+    @Metadata(label = START + "," + GET_JOB,
+              description = "In (getReadSetImportJob): the import job id. Out (startReadSetImportJob, getReadSetImportJob): the job id.",
+              javaType = "String")
+    String IMPORT_JOB_ID = "CamelAwsOmicsImportJobId";
+    @Metadata(label = GET_READ_SET, description = "In: the read set id. Out: the read set's id.", javaType = "String")
+    String READ_SET_ID = "CamelAwsOmicsReadSetId";
+
+    // ---- list operations
+
+    @Metadata(label = LIST_JOBS + "," + LIST_READ_SETS, description = "The maximum number of items in one page (1 to 100).",
+              javaType = "Integer")
+    String MAX_RESULTS = "CamelAwsOmicsMaxResults";
+    @Metadata(label = LIST_JOBS + "," + LIST_READ_SETS,
+              description = "In: the page to read. Out: the token of the next page, removed when this was the last page.",
+              javaType = "String")
+    String NEXT_TOKEN = "CamelAwsOmicsNextToken";
+    @Metadata(label = LIST_JOBS + "," + LIST_READ_SETS,
+              description = "Filter by status: a job status on listReadSetImportJobs, a read set status on listReadSets.",
+              javaType = "String")
+    String FILTER_STATUS = "CamelAwsOmicsFilterStatus";
+    @Metadata(label = LIST_JOBS + "," + LIST_READ_SETS,
+              description = "Filter: created after this time (an Instant, Date, OffsetDateTime or ISO-8601 text).",
+              javaType = "java.time.Instant")
+    String FILTER_CREATED_AFTER = "CamelAwsOmicsFilterCreatedAfter";
+    @Metadata(label = LIST_JOBS + "," + LIST_READ_SETS,
+              description = "Filter: created before this time (an Instant, Date, OffsetDateTime or ISO-8601 text).",
+              javaType = "java.time.Instant")
+    String FILTER_CREATED_BEFORE = "CamelAwsOmicsFilterCreatedBefore";
+    @Metadata(label = LIST_READ_SETS, description = "Filter: how the read set was created (IMPORT or UPLOAD).",
+              javaType = "String", enums = "IMPORT,UPLOAD")
+    String FILTER_CREATION_TYPE = "CamelAwsOmicsFilterCreationType";
+
+    // ---- results
+
+    @Metadata(label = START + "," + GET_JOB, description = "Out: the import job's status.", javaType = "String")
+    String IMPORT_JOB_STATUS = "CamelAwsOmicsImportJobStatus";
+    @Metadata(label = START + "," + GET_JOB + "," + GET_READ_SET,
+              description = "Out: when the job or read set was created.", javaType = "java.time.Instant")
+    String CREATION_TIME = "CamelAwsOmicsCreationTime";
+    @Metadata(label = GET_JOB, description = "Out: when the job finished, if it has.", javaType = "java.time.Instant")
+    String COMPLETION_TIME = "CamelAwsOmicsCompletionTime";
+    @Metadata(label = GET_JOB,
+              description = "Out: the per-source results of the job, in source order: each item has sourceFiles, sampleId, subjectId, "
+                            + "status (NOT_STARTED, IN_PROGRESS, FINISHED, FAILED), statusMessage and readSetId.",
+              javaType = "java.util.List<software.amazon.awssdk.services.omics.model.ImportReadSetSourceItem>")
+    String IMPORT_JOB_SOURCES = "CamelAwsOmicsImportJobSources";
+    @Metadata(label = GET_JOB,
+              description = "Out: the read set ids of the job's sources that have one, in source order.",
+              javaType = "java.util.List<String>")
+    String READ_SET_IDS = "CamelAwsOmicsReadSetIds";
+    @Metadata(label = GET_READ_SET, description = "Out: the read set's status.", javaType = "String")
+    String READ_SET_STATUS = "CamelAwsOmicsReadSetStatus";
+}

@@ -1,0 +1,104 @@
+package io.github.camelomics.aws2.omics;
+
+import java.util.Map;
+
+import io.github.camelomics.aws2.omics.client.ClientSettings;
+import org.apache.camel.Category;
+import org.apache.camel.Consumer;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
+import org.apache.camel.spi.EndpointServiceLocation;
+import org.apache.camel.spi.UriEndpoint;
+import org.apache.camel.spi.UriParam;
+import org.apache.camel.support.DefaultEndpoint;
+import software.amazon.awssdk.services.omics.OmicsClient;
+
+/**
+ * Start and follow AWS HealthOmics read set import jobs using AWS SDK version 2.x.
+ */
+@UriEndpoint(firstVersion = "0.1.0", scheme = "aws2-omics", title = "AWS HealthOmics", syntax = "aws2-omics:operation",
+             producerOnly = true, category = { Category.CLOUD }, headersClass = Omics2Constants.class)
+public class Omics2Endpoint extends DefaultEndpoint implements EndpointServiceLocation {
+
+    @UriParam
+    private Omics2Configuration configuration;
+
+    private OmicsClient client;
+    /** The settings of the client leased from the component; null when the user gave a client. */
+    private ClientSettings leased;
+
+    public Omics2Endpoint(String uri, Omics2Component component, Omics2Configuration configuration) {
+        super(uri, component);
+        this.configuration = configuration;
+    }
+
+    @Override
+    public Producer createProducer() {
+        return new Omics2Producer(this);
+    }
+
+    @Override
+    public Consumer createConsumer(Processor processor) {
+        throw new UnsupportedOperationException("aws2-omics:" + configuration.getOperation()
+                                                + " is a producer endpoint; it cannot be used in from()");
+    }
+
+    @Override
+    public Omics2Component getComponent() {
+        return (Omics2Component) super.getComponent();
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        if (configuration.getOmicsClient() != null) {
+            client = configuration.getOmicsClient();
+        } else {
+            ClientSettings settings = ClientSettings.of(configuration);
+            client = getComponent().clients().acquire(settings);
+            leased = settings;
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (leased != null) {
+            getComponent().clients().release(leased);
+            leased = null;
+        }
+        client = null;
+        super.doStop();
+    }
+
+    public Omics2Configuration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(Omics2Configuration configuration) {
+        this.configuration = configuration;
+    }
+
+    /** The client in use while the endpoint is started. */
+    public OmicsClient getClient() {
+        return client;
+    }
+
+    @Override
+    public String getServiceUrl() {
+        if (configuration.isOverrideEndpoint() && configuration.getUriEndpointOverride() != null) {
+            return configuration.getUriEndpointOverride();
+        }
+        return configuration.getRegion() == null ? null
+                : "https://control-storage-omics." + configuration.getRegion() + ".amazonaws.com";
+    }
+
+    @Override
+    public String getServiceProtocol() {
+        return "https";
+    }
+
+    @Override
+    public Map<String, String> getServiceMetadata() {
+        return configuration.getRegion() == null ? null : Map.of("region", configuration.getRegion());
+    }
+}

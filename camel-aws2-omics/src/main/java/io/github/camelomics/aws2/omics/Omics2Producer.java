@@ -1,0 +1,80 @@
+package io.github.camelomics.aws2.omics;
+
+import java.util.List;
+
+import io.github.camelomics.aws2.omics.operation.OmicsOperations;
+import io.github.camelomics.aws2.omics.operation.OperationSpec;
+import io.github.camelomics.aws2.omics.operation.RequestValues;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.support.DefaultProducer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
+import software.amazon.awssdk.services.omics.model.OmicsRequest;
+import software.amazon.awssdk.services.omics.model.OmicsResponse;
+
+/**
+ * Sends one message as one HealthOmics call. Every operation goes the same way: build the request from headers, body
+ * and options, check it, call, then put the response in the body and its key facts in headers.
+ */
+public class Omics2Producer extends DefaultProducer {
+
+    private static final Logger LOG = LoggerFactory.getLogger(Omics2Producer.class);
+
+    public Omics2Producer(Omics2Endpoint endpoint) {
+        super(endpoint);
+    }
+
+    @Override
+    public Omics2Endpoint getEndpoint() {
+        return (Omics2Endpoint) super.getEndpoint();
+    }
+
+    @Override
+    public void process(Exchange exchange) {
+        Omics2Operations operation = operation(exchange.getMessage());
+        invoke(OmicsOperations.of(operation), exchange.getMessage());
+    }
+
+    private <R extends OmicsRequest, S extends OmicsResponse> void invoke(OperationSpec<R, S> spec, Message message) {
+        R request = spec.request(new RequestValues(message, getEndpoint().getConfiguration()));
+        LOG.debug("Calling HealthOmics {}: {}", spec.operation(), request);
+        S response;
+        try {
+            response = spec.invoke(getEndpoint().getClient(), request);
+        } catch (AwsServiceException e) {
+            LOG.debug("HealthOmics {} failed: {}", spec.operation(), describe(e));
+            throw e;
+        }
+        message.setBody(response);
+        spec.results().accept(response, message);
+    }
+
+    private Omics2Operations operation(Message message) {
+        Object header = message.getHeader(Omics2Constants.OPERATION);
+        Omics2Operations configured = getEndpoint().getConfiguration().getOperation();
+        if (header == null) {
+            return configured;
+        }
+        if (header instanceof Omics2Operations op) {
+            return op;
+        }
+        try {
+            return Omics2Component.operation(header.toString());
+        } catch (IllegalArgumentException e) {
+            throw new InvalidRequestException(configured, List.of("header " + Omics2Constants.OPERATION
+                                                                  + ": expected one of " + List.of(Omics2Operations.values())
+                                                                  + ", got '" + header + "'"));
+        }
+    }
+
+    /** The error code may be absent (e.g. a proxy's HTML error page): describing an error must never throw. */
+    static String describe(AwsServiceException e) {
+        AwsErrorDetails details = e.awsErrorDetails();
+        String code = details == null ? null : details.errorCode();
+        return (code == null ? "unknown error code" : code) + " (HTTP " + e.statusCode() + ", request id "
+               + e.requestId() + "): " + (details == null ? e.getMessage() : details.errorMessage());
+    }
+}

@@ -1,0 +1,102 @@
+package io.github.camelomics.aws2.omics.client;
+
+import java.net.URI;
+import java.util.List;
+
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
+import software.amazon.awssdk.http.SdkHttpConfigurationOption;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.apache.ProxyConfiguration;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.omics.OmicsClient;
+import software.amazon.awssdk.services.omics.OmicsClientBuilder;
+import software.amazon.awssdk.utils.AttributeMap;
+
+/**
+ * Builds an OmicsClient from {@link ClientSettings}: the only place that turns options into SDK client configuration.
+ */
+public final class OmicsClientFactory {
+
+    private OmicsClientFactory() {
+    }
+
+    public static OmicsClient create(ClientSettings s) {
+        OmicsClientBuilder builder = OmicsClient.builder()
+                .credentialsProvider(CredentialsSource.of(s).provider(s))
+                .httpClient(httpClient(s));
+        Region region = region(s);
+        if (region != null) {
+            builder.region(region);
+        }
+        ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder();
+        if (s.endpointOverride() != null) {
+            builder.endpointOverride(endpoint(s.endpointOverride()));
+            // HealthOmics operations carry the host prefix "control-storage-": left on, every call to an overridden
+            // endpoint such as http://127.0.0.1:PORT goes to "control-storage-127.0.0.1" and fails.
+            override.putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, true);
+        }
+        if (s.retryMode() != null) {
+            override.retryStrategy(s.retryMode());
+        }
+        if (s.maxAttempts() != null) {
+            if (s.maxAttempts() < 1) {
+                throw new IllegalArgumentException(
+                        "aws2-omics: option maxAttempts must be 1 or more (the first attempt counts), but was "
+                                                   + s.maxAttempts());
+            }
+            int attempts = s.maxAttempts();
+            override.retryStrategy(b -> b.maxAttempts(attempts));
+        }
+        return builder.overrideConfiguration(override.build()).build();
+    }
+
+    /** The regions the SDK knows HealthOmics in: taken from the SDK so that the list never goes stale here. */
+    public static List<String> knownRegions() {
+        return OmicsClient.serviceMetadata().regions().stream().map(Region::id).sorted().toList();
+    }
+
+    private static Region region(ClientSettings s) {
+        if (s.region() == null) {
+            return null; // the SDK's region provider chain (AWS_REGION, profile) decides
+        }
+        List<String> known = knownRegions();
+        if (s.endpointOverride() == null && !known.contains(s.region())) {
+            throw new IllegalArgumentException("aws2-omics: option region must be one of " + known
+                                               + " (the regions the AWS SDK lists for HealthOmics), but was '"
+                                               + s.region() + "'");
+        }
+        return Region.of(s.region());
+    }
+
+    private static URI endpoint(String value) {
+        URI uri;
+        try {
+            uri = URI.create(value);
+        } catch (IllegalArgumentException e) {
+            uri = null;
+        }
+        if (uri == null || uri.getScheme() == null || uri.getHost() == null) {
+            throw new IllegalArgumentException("aws2-omics: option uriEndpointOverride must be an absolute URI such as "
+                                               + "http://127.0.0.1:4566, but was '" + value + "'");
+        }
+        return uri;
+    }
+
+    private static software.amazon.awssdk.http.SdkHttpClient httpClient(ClientSettings s) {
+        ApacheHttpClient.Builder http = ApacheHttpClient.builder();
+        if (s.proxyHost() != null) {
+            String scheme = s.proxyProtocol() == null ? "https" : s.proxyProtocol().toString();
+            String port = s.proxyPort() == null ? "" : ":" + s.proxyPort();
+            http.proxyConfiguration(ProxyConfiguration.builder()
+                    .endpoint(URI.create(scheme + "://" + s.proxyHost() + port))
+                    .build());
+        }
+        if (s.trustAllCertificates()) {
+            return http.buildWithDefaults(AttributeMap.builder()
+                    .put(SdkHttpConfigurationOption.TRUST_ALL_CERTIFICATES, Boolean.TRUE)
+                    .build());
+        }
+        return http.build();
+    }
+}

@@ -1,0 +1,150 @@
+package io.github.camelomics.aws2.omics.request;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import software.amazon.awssdk.services.omics.model.OmicsRequest;
+import software.amazon.awssdk.services.omics.model.StartReadSetImportJobRequest;
+import software.amazon.awssdk.services.omics.model.StartReadSetImportJobSourceItem;
+
+/**
+ * Turns the body of a startReadSetImportJob message into the request it describes. Accepted forms:
+ * <ul>
+ * <li>the SDK {@link StartReadSetImportJobRequest};</li>
+ * <li>one {@link StartReadSetImportJobSourceItem}, or a collection of them;</li>
+ * <li>a {@link Map} (one source, or a whole request when it has a {@code sources} member) or a collection of Maps;</li>
+ * <li>JSON as text, bytes, a stream, a reader or a file: the array the AWS CLI takes for {@code --sources}, or a
+ * whole request object {@code {"roleArn": ..., "sources": [...]}}, member names exactly as in the API.</li>
+ * </ul>
+ * Every problem is collected with its member path; nothing here talks to AWS.
+ */
+public final class ImportSources {
+
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
+    /** Members that only a whole request has: a JSON object with one of them is a request, else it is one source. */
+    private static final Set<String> REQUEST_MEMBERS = Set.of("sources", "roleArn", "clientToken", "sequenceStoreId");
+
+    private ImportSources() {
+    }
+
+    /**
+     * The request the body describes; members the body does not give are null, and a null body gives an empty
+     * request. When the body cannot be read, the problems are added (naming what was expected and received) and an
+     * empty request is returned.
+     */
+    public static StartReadSetImportJobRequest fromBody(Object body, List<String> problems) {
+        StartReadSetImportJobRequest request = read(body, problems);
+        return request == null ? StartReadSetImportJobRequest.builder().build() : request;
+    }
+
+    private static StartReadSetImportJobRequest read(Object body, List<String> problems) {
+        if (body == null) {
+            return StartReadSetImportJobRequest.builder().build();
+        }
+        if (body instanceof StartReadSetImportJobRequest request) {
+            return request;
+        }
+        if (body instanceof StartReadSetImportJobSourceItem item) {
+            return StartReadSetImportJobRequest.builder().sources(item).build();
+        }
+        if (body instanceof OmicsRequest other) {
+            problems.add("body: expected a StartReadSetImportJobRequest, got a " + other.getClass().getSimpleName()
+                         + " (the request of another operation)");
+            return null;
+        }
+        if (body instanceof Collection<?> items) {
+            return StartReadSetImportJobRequest.builder().sources(sources(items, problems)).build();
+        }
+        if (body instanceof Map<?, ?> map) {
+            return fromJson(JSON.valueToTree(map), problems);
+        }
+        JsonNode json = parse(body, problems);
+        return json == null ? null : fromJson(json, problems);
+    }
+
+    private static List<StartReadSetImportJobSourceItem> sources(Collection<?> items, List<String> problems) {
+        List<StartReadSetImportJobSourceItem> sources = new ArrayList<>(items.size());
+        int i = 0;
+        for (Object item : items) {
+            String path = "sources[" + i++ + "]";
+            if (item instanceof StartReadSetImportJobSourceItem source) {
+                sources.add(source);
+            } else if (item instanceof Map<?, ?> map) {
+                sources.add(SdkJson.read(JSON.valueToTree(map), StartReadSetImportJobSourceItem::builder, path, problems));
+            } else {
+                problems.add(path + ": expected a StartReadSetImportJobSourceItem or a Map, got "
+                             + (item == null ? "null" : "a " + item.getClass().getName()));
+            }
+        }
+        return sources;
+    }
+
+    private static StartReadSetImportJobRequest fromJson(JsonNode json, List<String> problems) {
+        if (json.isArray()) {
+            ArrayNode sources = (ArrayNode) json;
+            return SdkJson.read(JSON.createObjectNode().set("sources", sources), StartReadSetImportJobRequest::builder, "",
+                    problems);
+        }
+        if (json.isObject()) {
+            boolean wholeRequest = REQUEST_MEMBERS.stream().anyMatch(json::has);
+            if (wholeRequest) {
+                return SdkJson.read(json, StartReadSetImportJobRequest::builder, "", problems);
+            }
+            StartReadSetImportJobSourceItem item
+                    = SdkJson.read(json, StartReadSetImportJobSourceItem::builder, "sources[0]", problems);
+            return StartReadSetImportJobRequest.builder().sources(item).build();
+        }
+        problems.add("body: expected a JSON array of sources or a JSON object, got " + SdkJson.describe(json));
+        return null;
+    }
+
+    private static JsonNode parse(Object body, List<String> problems) {
+        try {
+            if (body instanceof String text) {
+                return JSON.readTree(text);
+            }
+            if (body instanceof byte[] bytes) {
+                return JSON.readTree(bytes);
+            }
+            if (body instanceof InputStream in) {
+                return JSON.readTree(in);
+            }
+            if (body instanceof Reader reader) {
+                return JSON.readTree(reader);
+            }
+            if (body instanceof File file) {
+                return JSON.readTree(file);
+            }
+            if (body instanceof Path path) {
+                try (InputStream in = Files.newInputStream(path)) {
+                    return JSON.readTree(in);
+                }
+            }
+        } catch (JsonProcessingException e) {
+            problems.add("body: expected JSON (an array of sources or a request object), but it does not parse: "
+                         + e.getOriginalMessage() + " at line " + e.getLocation().getLineNr() + ", column "
+                         + e.getLocation().getColumnNr());
+            return null;
+        } catch (IOException e) {
+            problems.add("body: could not be read: " + e.getMessage());
+            return null;
+        }
+        problems.add("body: expected a StartReadSetImportJobRequest, source item(s), Map(s) or JSON (String, byte[], "
+                     + "InputStream, Reader, File or Path), got a " + body.getClass().getName());
+        return null;
+    }
+}

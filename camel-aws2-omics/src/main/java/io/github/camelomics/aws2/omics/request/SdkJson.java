@@ -1,0 +1,140 @@
+package io.github.camelomics.aws2.omics.request;
+
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import software.amazon.awssdk.core.SdkField;
+import software.amazon.awssdk.core.SdkPojo;
+import software.amazon.awssdk.core.protocol.MarshallingType;
+import software.amazon.awssdk.core.traits.ListTrait;
+import software.amazon.awssdk.core.traits.MapTrait;
+import software.amazon.awssdk.utils.builder.SdkBuilder;
+
+/**
+ * Reads JSON into AWS SDK model objects through the SDK's own field metadata, so that member names are exactly the
+ * API's and one piece of code serves every shape. Problems are collected with their member path (e.g.
+ * {@code sources[2].sourceFiles.source1}) rather than thrown one at a time.
+ */
+public final class SdkJson {
+
+    private SdkJson() {
+    }
+
+    /**
+     * Reads an object node into the given builder and builds it; returns null (with a problem added) when the node is
+     * not an object.
+     */
+    @SuppressWarnings("unchecked")
+    public static <T> T read(JsonNode node, Supplier<? extends SdkPojo> builder, String path, List<String> problems) {
+        if (!node.isObject()) {
+            problems.add(path + ": expected a JSON object, got " + describe(node));
+            return null;
+        }
+        SdkPojo target = builder.get();
+        Map<String, SdkField<?>> fields = target.sdkFields().stream()
+                .collect(Collectors.toMap(SdkField::locationName, f -> f, (a, b) -> a, LinkedHashMap::new));
+        node.fields().forEachRemaining(member -> {
+            SdkField<?> field = fields.get(member.getKey());
+            String memberPath = join(path, member.getKey());
+            if (field == null) {
+                problems.add(memberPath + ": unknown member, expected one of " + fields.keySet());
+                return;
+            }
+            Object value = value(field, member.getValue(), memberPath, problems);
+            if (value != null) {
+                field.set(target, value);
+            }
+        });
+        return (T) ((SdkBuilder<?, ?>) target).build();
+    }
+
+    private static Object value(SdkField<?> field, JsonNode node, String path, List<String> problems) {
+        if (node.isNull()) {
+            return null;
+        }
+        MarshallingType<?> type = field.marshallingType();
+        if (type == MarshallingType.STRING) {
+            if (node.isTextual() || node.isIntegralNumber()) { // ids are digits: accept 1234567890 as well as "1234567890"
+                return node.asText();
+            }
+            return expected(path, "text", node, problems);
+        }
+        if (type == MarshallingType.INTEGER) {
+            return node.canConvertToInt() && node.isIntegralNumber() ? node.intValue() : expected(path, "a whole number", node, problems);
+        }
+        if (type == MarshallingType.LONG) {
+            return node.canConvertToLong() && node.isIntegralNumber() ? node.longValue() : expected(path, "a whole number", node, problems);
+        }
+        if (type == MarshallingType.INSTANT) {
+            return instant(node, path, problems);
+        }
+        if (type == MarshallingType.SDK_POJO) {
+            return read(node, field.constructor(), path, problems);
+        }
+        if (type == MarshallingType.LIST) {
+            return list(field.getTrait(ListTrait.class).memberFieldInfo(), node, path, problems);
+        }
+        if (type == MarshallingType.MAP) {
+            return map(field.getTrait(MapTrait.class).valueFieldInfo(), node, path, problems);
+        }
+        return expected(path, "a value of type " + type, node, problems);
+    }
+
+    private static List<Object> list(SdkField<?> member, JsonNode node, String path, List<String> problems) {
+        if (!node.isArray()) {
+            return expected(path, "a JSON array", node, problems);
+        }
+        List<Object> values = new ArrayList<>(node.size());
+        for (int i = 0; i < node.size(); i++) {
+            values.add(value(member, node.get(i), path + "[" + i + "]", problems));
+        }
+        return values;
+    }
+
+    private static Map<String, Object> map(SdkField<?> valueField, JsonNode node, String path, List<String> problems) {
+        if (!node.isObject()) {
+            return expected(path, "a JSON object", node, problems);
+        }
+        Map<String, Object> values = new LinkedHashMap<>();
+        node.fields().forEachRemaining(e -> {
+            JsonNode v = e.getValue();
+            // a tag value may be empty but not null: the service stores "" and would reject null
+            values.put(e.getKey(), v.isNull() ? expected(join(path, e.getKey()), "text", v, problems)
+                    : value(valueField, v, join(path, e.getKey()), problems));
+        });
+        return values;
+    }
+
+    private static Instant instant(JsonNode node, String path, List<String> problems) {
+        if (node.isTextual()) {
+            try {
+                return Instant.parse(node.asText());
+            } catch (DateTimeParseException e) {
+                // fall through to the problem below
+            }
+        }
+        return expected(path, "an ISO-8601 time such as 2024-05-01T12:00:00Z", node, problems);
+    }
+
+    private static <T> T expected(String path, String what, JsonNode node, List<String> problems) {
+        problems.add(path + ": expected " + what + ", got " + describe(node));
+        return null;
+    }
+
+    static String describe(JsonNode node) {
+        String text = node.toString();
+        String shown = text.length() > 60 ? text.substring(0, 57) + "..." : text;
+        return node.getNodeType().name().toLowerCase() + " " + shown;
+    }
+
+    private static String join(String path, String member) {
+        return path == null || path.isEmpty() ? member : path + "." + member;
+    }
+}
