@@ -57,7 +57,9 @@ public record OperationSpec<R extends OmicsRequest, S extends OmicsResponse>(
     public R request(RequestValues values) {
         R fromBody = readBody(values);
         R request = binder.apply(values, fromBody);
-        checks.forEach(check -> check.check(request, values::problem));
+        if (values.problems().isEmpty()) { // a body or header that could not be read would only echo here as "missing"
+            checks.forEach(check -> check.check(request, values::problem));
+        }
         if (!values.problems().isEmpty()) {
             throw new InvalidRequestException(operation, values.problems());
         }
