@@ -4,11 +4,14 @@ import java.net.URI;
 import java.util.List;
 
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
+import software.amazon.awssdk.http.SdkHttpClient;
 import software.amazon.awssdk.http.SdkHttpConfigurationOption;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
 import software.amazon.awssdk.http.apache.ProxyConfiguration;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.regions.providers.DefaultAwsRegionProviderChain;
 import software.amazon.awssdk.services.omics.OmicsClient;
 import software.amazon.awssdk.services.omics.OmicsClientBuilder;
 import software.amazon.awssdk.utils.AttributeMap;
@@ -24,11 +27,8 @@ public final class OmicsClientFactory {
     public static OmicsClient create(ClientSettings s) {
         OmicsClientBuilder builder = OmicsClient.builder()
                 .credentialsProvider(CredentialsSource.of(s).provider(s))
-                .httpClient(httpClient(s));
-        Region region = region(s);
-        if (region != null) {
-            builder.region(region);
-        }
+                .httpClientBuilder(httpClient(s));
+        builder.region(region(s));
         ClientOverrideConfiguration.Builder override = ClientOverrideConfiguration.builder();
         if (s.endpointOverride() != null) {
             builder.endpointOverride(endpoint(s.endpointOverride()));
@@ -57,10 +57,17 @@ public final class OmicsClientFactory {
     }
 
     private static Region region(ClientSettings s) {
-        if (s.region() == null) {
-            return null; // the SDK's region provider chain (AWS_REGION, profile) decides
-        }
         List<String> known = knownRegions();
+        if (s.region() == null) {
+            try {
+                // where the SDK would look: AWS_REGION, aws.region, the profile, the instance metadata
+                return new DefaultAwsRegionProviderChain().getRegion();
+            } catch (SdkClientException e) {
+                throw new IllegalArgumentException("aws2-omics: option region is not set and the AWS SDK found none "
+                                                   + "(AWS_REGION, aws.region, profile, instance metadata): set option "
+                                                   + "region to one of " + known, e);
+            }
+        }
         if (s.endpointOverride() == null && !known.contains(s.region())) {
             throw new IllegalArgumentException("aws2-omics: option region must be one of " + known
                                                + " (the regions the AWS SDK lists for HealthOmics), but was '"
@@ -83,7 +90,11 @@ public final class OmicsClientFactory {
         return uri;
     }
 
-    private static software.amazon.awssdk.http.SdkHttpClient httpClient(ClientSettings s) {
+    /**
+     * The HTTP client as a builder, not an instance: the SDK closes an HTTP client it built itself when the OmicsClient
+     * closes, but never one handed to it.
+     */
+    private static SdkHttpClient.Builder<?> httpClient(ClientSettings s) {
         ApacheHttpClient.Builder http = ApacheHttpClient.builder();
         if (s.proxyHost() != null) {
             String scheme = s.proxyProtocol() == null ? "https" : s.proxyProtocol().toString();
@@ -92,11 +103,20 @@ public final class OmicsClientFactory {
                     .endpoint(URI.create(scheme + "://" + s.proxyHost() + port))
                     .build());
         }
-        if (s.trustAllCertificates()) {
+        if (!s.trustAllCertificates()) {
+            return http;
+        }
+        return new TrustingAllCertificates(http);
+    }
+
+    /** Adds trust-all to the defaults the SDK hands its HTTP client builder. */
+    private record TrustingAllCertificates(ApacheHttpClient.Builder http) implements SdkHttpClient.Builder<TrustingAllCertificates> {
+        @Override
+        public SdkHttpClient buildWithDefaults(AttributeMap serviceDefaults) {
             return http.buildWithDefaults(AttributeMap.builder()
                     .put(SdkHttpConfigurationOption.TRUST_ALL_CERTIFICATES, Boolean.TRUE)
-                    .build());
+                    .build()
+                    .merge(serviceDefaults));
         }
-        return http.build();
     }
 }
