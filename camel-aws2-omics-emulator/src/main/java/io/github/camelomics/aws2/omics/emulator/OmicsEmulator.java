@@ -1,0 +1,330 @@
+package io.github.camelomics.aws2.omics.emulator;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
+import io.github.camelomics.aws2.omics.emulator.faults.Faults;
+import io.github.camelomics.aws2.omics.emulator.http.AdminHandler;
+import io.github.camelomics.aws2.omics.emulator.http.ApiHandler;
+import io.github.camelomics.aws2.omics.emulator.http.Credentials;
+import io.github.camelomics.aws2.omics.emulator.http.SigV4Verifier;
+import io.github.camelomics.aws2.omics.emulator.model.Json;
+import io.github.camelomics.aws2.omics.emulator.model.ServiceModel;
+import io.github.camelomics.aws2.omics.emulator.operations.ReadSetImportApi;
+import io.github.camelomics.aws2.omics.emulator.quota.RateLimiter;
+import io.github.camelomics.aws2.omics.emulator.s3.LocalS3;
+import io.github.camelomics.aws2.omics.emulator.s3.SourceInspector;
+import io.github.camelomics.aws2.omics.emulator.state.EmulatorState;
+import io.github.camelomics.aws2.omics.emulator.state.JobTimeline;
+import io.github.camelomics.aws2.omics.emulator.state.StateFile;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.regex.Pattern;
+
+/**
+ * A local, stateful HealthOmics read set import service on {@code http://127.0.0.1:PORT}.
+ *
+ * <pre>{@code
+ * try (OmicsEmulator emulator = OmicsEmulator.builder().dataDir(dir).sequenceStoreIds("1234567890").build().start()) {
+ *     OmicsClient client = OmicsClient.builder().endpointOverride(emulator.endpoint())
+ *             .overrideConfiguration(o -> o.putAdvancedOption(SdkAdvancedClientOption.DISABLE_HOST_PREFIX_INJECTION, true))
+ *             ...
+ * }
+ * }</pre>
+ */
+public final class OmicsEmulator implements AutoCloseable {
+
+    /** Per-operation request rate of the real service (adjustable there, too). */
+    public static final double DEFAULT_RATE_LIMIT_PER_SECOND = 5;
+    public static final Duration DEFAULT_SUBMITTED_DURATION = Duration.ofSeconds(1);
+    public static final Duration DEFAULT_IMPORT_DURATION = Duration.ofSeconds(5);
+    /** An emulator default, not an AWS figure: enough for realistic tests, small enough to reach in one. */
+    public static final int DEFAULT_MAX_ACTIVE_JOBS = 10;
+    public static final String DEFAULT_SEQUENCE_STORE_ID = "1234567890";
+    public static final String DEFAULT_REGION = "us-east-1";
+    public static final String DEFAULT_ACCOUNT_ID = "123456789012";
+
+    private static final Pattern SEQUENCE_STORE_ID = Pattern.compile("[0-9]{10,36}");
+    private static final int WORKER_THREADS = 8;
+
+    private final Settings settings;
+    private final Path dataDir;
+    private final Clock clock;
+    private final ObjectMapper mapper = Json.newMapper();
+    private final Faults faults = new Faults();
+    private final RateLimiter rateLimiter;
+    private final LocalS3 s3;
+    private final EmulatorState state;
+    private HttpServer server;
+    private ExecutorService workers;
+
+    private OmicsEmulator(Settings settings) {
+        this.settings = settings;
+        this.dataDir = settings.dataDir() != null ? settings.dataDir() : createTempDataDir();
+        this.clock = settings.clock();
+        this.rateLimiter = new RateLimiter(settings.rateLimitPerSecond(), System::nanoTime);
+        this.s3 = new LocalS3(dataDir);
+        this.state = new EmulatorState(settings.sequenceStoreIds(), clock, timeline(), new SourceInspector(s3),
+                settings.region(), settings.accountId(), settings.maxActiveJobs(),
+                settings.persistence() ? new StateFile(dataDir) : null);
+    }
+
+    public static Builder builder() {
+        return new Builder();
+    }
+
+    /** Binds the port and starts serving. */
+    public synchronized OmicsEmulator start() {
+        if (server != null) {
+            throw new IllegalStateException("the emulator is already started");
+        }
+        try {
+            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port()), 0);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot listen on 127.0.0.1:" + settings.port(), e);
+        }
+        SigV4Verifier verifier = settings.verifySignatures() && settings.credentials() != null
+                ? new SigV4Verifier(settings.credentials()) : null;
+        ApiHandler api = new ApiHandler(ServiceModel.load(), mapper, new ReadSetImportApi(state, mapper), faults,
+                rateLimiter, verifier);
+        server.createContext("/", api);
+        server.createContext(AdminHandler.ROOT, new AdminHandler(mapper, state, faults, clock, this::reset));
+        AtomicInteger threadNumber = new AtomicInteger();
+        workers = Executors.newFixedThreadPool(WORKER_THREADS, runnable -> {
+            Thread thread = new Thread(runnable, "omics-emulator-" + threadNumber.incrementAndGet());
+            thread.setDaemon(true);
+            return thread;
+        });
+        server.setExecutor(workers);
+        server.start();
+        return this;
+    }
+
+    /** {@code http://127.0.0.1:PORT}, the value for {@code endpointOverride} / {@code uriEndpointOverride}. */
+    public URI endpoint() {
+        return URI.create("http://127.0.0.1:" + port());
+    }
+
+    /** The port actually bound (useful with port 0). */
+    public synchronized int port() {
+        if (server == null) {
+            throw new IllegalStateException("the emulator is not started");
+        }
+        return server.getAddress().getPort();
+    }
+
+    /** Stops serving. State kept in the data dir (with persistence) stays there. */
+    @Override
+    public synchronized void close() {
+        if (server != null) {
+            server.stop(0);
+            workers.shutdownNow();
+            try {
+                workers.awaitTermination(5, TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            server = null;
+        }
+    }
+
+    /** Forgets all jobs and read sets, disarms faults and refills the rate quota; the clock is left alone. */
+    public void reset() {
+        state.clear();
+        faults.clear();
+        rateLimiter.reset();
+    }
+
+    public Faults faults() {
+        return faults;
+    }
+
+    public Clock clock() {
+        return clock;
+    }
+
+    public EmulatorState state() {
+        return state;
+    }
+
+    /** The local S3: where {@code s3://bucket/key} sources live, with helpers to stage sample files. */
+    public LocalS3 s3() {
+        return s3;
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public Set<String> sequenceStoreIds() {
+        return state.sequenceStoreIds();
+    }
+
+    /** The first configured sequence store. */
+    public String sequenceStoreId() {
+        return settings.sequenceStoreIds().iterator().next();
+    }
+
+    public JobTimeline timeline() {
+        return settings.timeline();
+    }
+
+    public String region() {
+        return settings.region();
+    }
+
+    @Override
+    public String toString() {
+        return "OmicsEmulator[dataDir=" + dataDir + ", sequenceStoreIds=" + settings.sequenceStoreIds()
+                + ", credentials=" + settings.credentials() + ", started=" + (server != null) + "]";
+    }
+
+    private static Path createTempDataDir() {
+        try {
+            return Files.createTempDirectory("omics-emulator-");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create a data dir", e);
+        }
+    }
+
+    /** What a builder collected; the emulator keeps this immutable copy, so builders stay reusable. */
+    private record Settings(int port, Path dataDir, Set<String> sequenceStoreIds, Credentials credentials,
+                            boolean verifySignatures, double rateLimitPerSecond, int maxActiveJobs, Clock clock,
+                            JobTimeline timeline, String region, String accountId, boolean persistence) {
+    }
+
+    /** Settings of an emulator; every one has a default, see the setters. */
+    public static final class Builder {
+        private int port;
+        private Path dataDir;
+        private Set<String> sequenceStoreIds = Set.of(DEFAULT_SEQUENCE_STORE_ID);
+        private Credentials credentials;
+        private boolean verifySignatures = true;
+        private double rateLimitPerSecond = DEFAULT_RATE_LIMIT_PER_SECOND;
+        private int maxActiveJobs = DEFAULT_MAX_ACTIVE_JOBS;
+        private Clock clock = Clock.systemUTC();
+        private Duration submittedDuration = DEFAULT_SUBMITTED_DURATION;
+        private Duration importDuration = DEFAULT_IMPORT_DURATION;
+        private String region = DEFAULT_REGION;
+        private String accountId = DEFAULT_ACCOUNT_ID;
+        private boolean persistence;
+
+        private Builder() {
+        }
+
+        /** The port on 127.0.0.1; 0 (the default) picks a free one. */
+        public Builder port(int port) {
+            this.port = port;
+            return this;
+        }
+
+        /** The local S3 root and, with persistence, where state is kept. Default: a new temporary directory. */
+        public Builder dataDir(Path dataDir) {
+            this.dataDir = dataDir;
+            return this;
+        }
+
+        /** The sequence stores that exist; others are ResourceNotFoundException. Default: {@value #DEFAULT_SEQUENCE_STORE_ID}. */
+        public Builder sequenceStoreIds(String... ids) {
+            return sequenceStoreIds(List.of(ids));
+        }
+
+        public Builder sequenceStoreIds(List<String> ids) {
+            if (ids.isEmpty()) {
+                throw new IllegalArgumentException("at least one sequence store id is needed");
+            }
+            ids.forEach(id -> {
+                if (!SEQUENCE_STORE_ID.matcher(id).matches()) {
+                    throw new IllegalArgumentException("a sequence store id is 10 to 36 digits, not " + id);
+                }
+            });
+            this.sequenceStoreIds = Collections.unmodifiableSet(new LinkedHashSet<>(ids));
+            return this;
+        }
+
+        /** The key pair requests must be signed with; without it signatures are not checked. */
+        public Builder credentials(String accessKeyId, String secretAccessKey) {
+            this.credentials = new Credentials(accessKeyId, secretAccessKey);
+            return this;
+        }
+
+        /** Switches signature checks off even with credentials (default on when credentials are set). */
+        public Builder verifySignatures(boolean verify) {
+            this.verifySignatures = verify;
+            return this;
+        }
+
+        /** Requests per second per operation before ThrottlingException; 0 switches the limit off. Default 5. */
+        public Builder rateLimitPerSecond(double perSecond) {
+            this.rateLimitPerSecond = perSecond;
+            return this;
+        }
+
+        /** Unfinished jobs allowed at once before ServiceQuotaExceededException. Default 10. */
+        public Builder maxActiveJobs(int maxActiveJobs) {
+            if (maxActiveJobs < 1) {
+                throw new IllegalArgumentException("maxActiveJobs must be at least 1");
+            }
+            this.maxActiveJobs = maxActiveJobs;
+            return this;
+        }
+
+        /** The clock jobs progress by; a {@link SettableClock} for tests. Default: the system clock (UTC). */
+        public Builder clock(Clock clock) {
+            this.clock = Objects.requireNonNull(clock, "clock");
+            return this;
+        }
+
+        /** How long a job stays SUBMITTED. Default 1 s. */
+        public Builder submittedDuration(Duration duration) {
+            this.submittedDuration = Objects.requireNonNull(duration, "duration");
+            return this;
+        }
+
+        /** How long a job stays IN_PROGRESS before it finishes. Default 5 s. */
+        public Builder importDuration(Duration duration) {
+            this.importDuration = Objects.requireNonNull(duration, "duration");
+            return this;
+        }
+
+        /** The region in read set ARNs. Default us-east-1 (any region's signature is accepted). */
+        public Builder region(String region) {
+            this.region = Objects.requireNonNull(region, "region");
+            return this;
+        }
+
+        /** The account in read set ARNs. Default 123456789012. */
+        public Builder accountId(String accountId) {
+            this.accountId = Objects.requireNonNull(accountId, "accountId");
+            return this;
+        }
+
+        /** Keeps jobs and read sets in {@code <dataDir>/.omics-emulator/state.json} across restarts. Default off. */
+        public Builder persistence(boolean persistence) {
+            this.persistence = persistence;
+            return this;
+        }
+
+        public OmicsEmulator build() {
+            return new OmicsEmulator(new Settings(port, dataDir, sequenceStoreIds, credentials, verifySignatures,
+                    rateLimitPerSecond, maxActiveJobs, clock, new JobTimeline(submittedDuration, importDuration),
+                    region, accountId, persistence));
+        }
+    }
+}

@@ -1,0 +1,115 @@
+package io.github.camelomics.aws2.omics.emulator;
+
+import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+
+/**
+ * The runnable jar:
+ * {@code java -jar camel-aws2-omics-emulator.jar --port 0 --data-dir DIR --sequence-store-id 1234567890}.
+ * Prints {@code HealthOmics emulator listening on http://127.0.0.1:PORT} once it accepts requests
+ * (scripts wait for that line) and stops cleanly on SIGTERM / Ctrl-C.
+ */
+public final class OmicsEmulatorMain {
+
+    private static final String USAGE = """
+            Usage: java -jar camel-aws2-omics-emulator.jar [options]
+              --port N                  port on 127.0.0.1 (0 = any free port; default 0)
+              --data-dir DIR            local S3 root (s3://bucket/key = DIR/bucket/key) and state dir (required)
+              --sequence-store-id ID    a sequence store that exists (repeatable; default 1234567890)
+              --access-key K --secret-key S
+                                        verify SigV4 signatures made with this key pair (default: no check)
+              --rate-limit N            requests per second per operation, 0 = off (default 5)
+              --max-active-jobs N       unfinished jobs allowed at once (default 10)
+              --submitted-duration D    time a job stays SUBMITTED: seconds or ISO-8601, e.g. 1 or PT1S (default 1)
+              --import-duration D       time a job stays IN_PROGRESS (default 5)
+              --region R                region in read set ARNs (default us-east-1)
+              --no-persistence          keep state in memory only (default: kept in DIR/.omics-emulator)
+            """;
+
+    private OmicsEmulatorMain() {
+    }
+
+    public static void main(String[] args) throws InterruptedException {
+        OmicsEmulator emulator;
+        try {
+            emulator = parse(args).build();
+        } catch (IllegalArgumentException e) {
+            System.err.println("error: " + e.getMessage());
+            System.err.print(USAGE);
+            System.exit(2);
+            return;
+        }
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            emulator.close();
+            stopped.countDown();
+        }, "omics-emulator-shutdown"));
+        emulator.start();
+        PrintStream out = System.out;
+        out.println("HealthOmics emulator listening on " + emulator.endpoint());
+        out.flush();
+        stopped.await();
+    }
+
+    static OmicsEmulator.Builder parse(String[] args) {
+        OmicsEmulator.Builder builder = OmicsEmulator.builder().persistence(true);
+        List<String> stores = new ArrayList<>();
+        String accessKey = null;
+        String secretKey = null;
+        boolean dataDirGiven = false;
+        for (int i = 0; i < args.length; i++) {
+            String option = args[i];
+            if (option.equals("--no-persistence")) {
+                builder.persistence(false);
+                continue;
+            }
+            if (option.equals("--help") || option.equals("-h")) {
+                throw new IllegalArgumentException("help requested");
+            }
+            if (i + 1 >= args.length) {
+                throw new IllegalArgumentException(option + " needs a value");
+            }
+            String value = args[++i];
+            switch (option) {
+                case "--port" -> builder.port(Integer.parseInt(value));
+                case "--data-dir" -> {
+                    builder.dataDir(Path.of(value));
+                    dataDirGiven = true;
+                }
+                case "--sequence-store-id" -> stores.add(value);
+                case "--access-key" -> accessKey = value;
+                case "--secret-key" -> secretKey = value;
+                case "--rate-limit" -> builder.rateLimitPerSecond(Double.parseDouble(value));
+                case "--max-active-jobs" -> builder.maxActiveJobs(Integer.parseInt(value));
+                case "--submitted-duration" -> builder.submittedDuration(duration(value));
+                case "--import-duration" -> builder.importDuration(duration(value));
+                case "--region" -> builder.region(value);
+                default -> throw new IllegalArgumentException("unknown option " + option);
+            }
+        }
+        if (!dataDirGiven) {
+            throw new IllegalArgumentException("--data-dir is required");
+        }
+        if (!stores.isEmpty()) {
+            builder.sequenceStoreIds(stores);
+        }
+        if ((accessKey == null) != (secretKey == null)) {
+            throw new IllegalArgumentException("--access-key and --secret-key go together");
+        }
+        if (accessKey != null) {
+            builder.credentials(accessKey, secretKey);
+        }
+        return builder;
+    }
+
+    private static Duration duration(String value) {
+        if (value.matches("\\d+(\\.\\d+)?")) {
+            return Duration.ofMillis(Math.round(Double.parseDouble(value) * 1000));
+        }
+        return Duration.parse(value);
+    }
+}

@@ -1,0 +1,50 @@
+package io.github.camelomics.aws2.omics.emulator;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * A clock that stands still until it is moved, so tests drive jobs through their lifecycle by
+ * advancing time instead of sleeping. Thread-safe.
+ */
+public final class SettableClock extends Clock {
+
+    private final AtomicReference<Instant> now;
+
+    public SettableClock(Instant start) {
+        this.now = new AtomicReference<>(start);
+    }
+
+    @Override
+    public Instant instant() {
+        return now.get();
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        throw new UnsupportedOperationException("the emulator's clock is always UTC");
+    }
+
+    public void set(Instant instant) {
+        now.set(instant);
+    }
+
+    /** Moves the clock forward (or back, for a negative duration) and returns the new time. */
+    public Instant advance(Duration duration) {
+        return now.updateAndGet(t -> t.plus(duration));
+    }
+
+    @Override
+    public String toString() {
+        return "SettableClock[" + now.get() + "]";
+    }
+}

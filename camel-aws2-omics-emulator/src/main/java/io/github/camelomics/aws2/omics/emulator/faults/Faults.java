@@ -1,0 +1,122 @@
+package io.github.camelomics.aws2.omics.emulator.faults;
+
+import io.github.camelomics.aws2.omics.emulator.model.ApiException;
+import io.github.camelomics.aws2.omics.emulator.model.ErrorShape;
+import io.github.camelomics.aws2.omics.emulator.model.Operation;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Faults a test arms before it makes requests: errors for the next requests, added latency, and
+ * responses dropped after the operation took effect (the job exists but the client never hears of
+ * it, which is how duplicate-on-retry bugs are found). Rules with an operation apply to that
+ * operation only; rules without one apply to all. Thread-safe.
+ */
+public final class Faults {
+
+    private final List<Rule> failures = new ArrayList<>();
+    private final List<Rule> drops = new ArrayList<>();
+    private final List<Latency> latencies = new ArrayList<>();
+
+    /** Fails the next {@code count} requests of any operation with {@code error}. */
+    public Faults failNext(int count, ErrorShape error) {
+        return failNext(count, null, error, null);
+    }
+
+    /** Fails the next {@code count} requests of {@code operation} with {@code error}. */
+    public Faults failNext(int count, Operation operation, ErrorShape error) {
+        return failNext(count, operation, error, null);
+    }
+
+    /**
+     * Fails the next {@code count} matching requests.
+     *
+     * @param operation the operation to fail, or {@code null} for any
+     * @param message   the error message, or {@code null} for a default naming the fault
+     */
+    public synchronized Faults failNext(int count, Operation operation, ErrorShape error, String message) {
+        requirePositive(count);
+        String text = message != null ? message : "Injected fault: " + error.shapeName();
+        failures.add(new Rule(operation, count, new ApiException(error, text)));
+        return this;
+    }
+
+    /** Delays every request of {@code operation} (or of all operations when {@code null}) by {@code latency}. */
+    public synchronized Faults addLatency(Duration latency, Operation operation) {
+        latencies.add(new Latency(operation, latency));
+        return this;
+    }
+
+    /** Delays every request by {@code latency}. */
+    public Faults addLatency(Duration latency) {
+        return addLatency(latency, null);
+    }
+
+    /**
+     * Closes the connection without a response for the next {@code count} successful requests of
+     * {@code operation} (or of any operation when {@code null}), after the operation took effect.
+     */
+    public synchronized Faults dropResponses(int count, Operation operation) {
+        requirePositive(count);
+        drops.add(new Rule(operation, count, null));
+        return this;
+    }
+
+    /** Drops the next {@code count} StartReadSetImportJob responses after the job was created. */
+    public Faults dropResponsesAfterStart(int count) {
+        return dropResponses(count, Operation.START_READ_SET_IMPORT_JOB);
+    }
+
+    /** Disarms every fault. */
+    public synchronized void clear() {
+        failures.clear();
+        drops.clear();
+        latencies.clear();
+    }
+
+    /** The injected error for this request, consuming one use of the first matching rule. */
+    public synchronized Optional<ApiException> takeFailure(Operation operation) {
+        return take(failures, operation).map(Rule::error);
+    }
+
+    /** Whether this request's response is to be dropped, consuming one use of the first matching rule. */
+    public synchronized boolean takeDrop(Operation operation) {
+        return take(drops, operation).isPresent();
+    }
+
+    /** The total latency armed for an operation. */
+    public synchronized Duration latencyFor(Operation operation) {
+        return latencies.stream().filter(l -> l.operation() == null || l.operation() == operation)
+                .map(Latency::delay).reduce(Duration.ZERO, Duration::plus);
+    }
+
+    private static Optional<Rule> take(List<Rule> rules, Operation operation) {
+        for (int i = 0; i < rules.size(); i++) {
+            Rule rule = rules.get(i);
+            if (rule.operation() == null || rule.operation() == operation) {
+                if (rule.remaining() > 1) {
+                    rules.set(i, new Rule(rule.operation(), rule.remaining() - 1, rule.error()));
+                } else {
+                    rules.remove(i);
+                }
+                return Optional.of(rule);
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static void requirePositive(int count) {
+        if (count < 1) {
+            throw new IllegalArgumentException("count must be at least 1, was " + count);
+        }
+    }
+
+    private record Rule(Operation operation, int remaining, ApiException error) {
+    }
+
+    private record Latency(Operation operation, Duration delay) {
+    }
+}

@@ -1,0 +1,117 @@
+package io.github.camelomics.aws2.omics.emulator.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import io.github.camelomics.aws2.omics.emulator.SettableClock;
+import io.github.camelomics.aws2.omics.emulator.faults.Faults;
+import io.github.camelomics.aws2.omics.emulator.model.ErrorShape;
+import io.github.camelomics.aws2.omics.emulator.model.Operation;
+import io.github.camelomics.aws2.omics.emulator.state.EmulatorState;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.function.Function;
+
+/**
+ * The control endpoint under {@code /_emulator/}, for tests and scripts that drive the emulator from
+ * outside the JVM (e.g. the runnable jar). It is not signed, rate-limited or subject to faults, and
+ * no API path starts with {@code /_emulator}, so the two never mix.
+ */
+public final class AdminHandler implements HttpHandler {
+
+    public static final String ROOT = "/_emulator/";
+
+    private final Router<Function<JsonNode, JsonNode>> router = new Router<>();
+    private final ObjectMapper mapper;
+
+    public AdminHandler(ObjectMapper mapper, EmulatorState state, Faults faults, Clock clock, Runnable reset) {
+        this.mapper = mapper;
+        router.add("GET", ROOT + "health", body -> mapper.createObjectNode().put("status", "UP"))
+                .add("GET", ROOT + "state", body -> mapper.valueToTree(state.snapshot()))
+                .add("POST", ROOT + "reset", body -> done(reset))
+                .add("DELETE", ROOT + "faults", body -> done(faults::clear))
+                .add("POST", ROOT + "faults/failures", body -> done(() -> faults.failNext(
+                        count(body), operation(body), error(body), body.path("message").asText(null))))
+                .add("POST", ROOT + "faults/latency", body -> done(() -> faults.addLatency(
+                        Duration.ofMillis(required(body, "millis").asLong()), operation(body))))
+                .add("POST", ROOT + "faults/drops", body -> done(() -> faults.dropResponses(
+                        count(body), operation(body))))
+                .add("POST", ROOT + "clock/advance", body -> {
+                    if (!(clock instanceof SettableClock settable)) {
+                        throw new IllegalArgumentException("the emulator runs on the system clock, which cannot be moved");
+                    }
+                    return mapper.createObjectNode().put("now",
+                            settable.advance(Duration.ofMillis(required(body, "millis").asLong())).toString());
+                });
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try {
+            Optional<Router.Match<Function<JsonNode, JsonNode>>> route =
+                    router.match(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath());
+            if (route.isEmpty()) {
+                Responses.json(exchange, mapper, 404, message("no admin action " + exchange.getRequestMethod()
+                        + " " + exchange.getRequestURI().getRawPath()));
+                return;
+            }
+            Responses.json(exchange, mapper, 200, route.get().target().apply(readBody(exchange)));
+        } catch (IllegalArgumentException e) {
+            Responses.json(exchange, mapper, 400, message(e.getMessage()));
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private JsonNode readBody(HttpExchange exchange) throws IOException {
+        try (InputStream in = exchange.getRequestBody()) {
+            byte[] bytes = in.readAllBytes();
+            if (bytes.length == 0) {
+                return mapper.createObjectNode();
+            }
+            try {
+                return mapper.readTree(bytes);
+            } catch (IOException e) {
+                throw new IllegalArgumentException("the body must be JSON");
+            }
+        }
+    }
+
+    private JsonNode done(Runnable action) {
+        action.run();
+        return mapper.createObjectNode().put("ok", true);
+    }
+
+    private JsonNode message(String text) {
+        return mapper.createObjectNode().put("message", text);
+    }
+
+    private static int count(JsonNode body) {
+        return body.path("count").asInt(1);
+    }
+
+    private static JsonNode required(JsonNode body, String member) {
+        if (!body.hasNonNull(member)) {
+            throw new IllegalArgumentException("missing member " + member);
+        }
+        return body.path(member);
+    }
+
+    private static Operation operation(JsonNode body) {
+        if (!body.hasNonNull("operation")) {
+            return null;
+        }
+        String name = body.path("operation").asText();
+        return Operation.parse(name).orElseThrow(() -> new IllegalArgumentException("unknown operation " + name));
+    }
+
+    private static ErrorShape error(JsonNode body) {
+        String name = required(body, "error").asText();
+        return ErrorShape.parse(name).orElseThrow(() -> new IllegalArgumentException("unknown error shape " + name));
+    }
+}

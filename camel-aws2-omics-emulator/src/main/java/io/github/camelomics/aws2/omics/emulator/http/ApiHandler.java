@@ -1,0 +1,144 @@
+package io.github.camelomics.aws2.omics.emulator.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpHandler;
+import io.github.camelomics.aws2.omics.emulator.faults.Faults;
+import io.github.camelomics.aws2.omics.emulator.model.ApiException;
+import io.github.camelomics.aws2.omics.emulator.model.ErrorShape;
+import io.github.camelomics.aws2.omics.emulator.model.Operation;
+import io.github.camelomics.aws2.omics.emulator.model.OperationBinding;
+import io.github.camelomics.aws2.omics.emulator.model.ServiceModel;
+import io.github.camelomics.aws2.omics.emulator.operations.ReadSetImportApi;
+import io.github.camelomics.aws2.omics.emulator.quota.RateLimiter;
+import io.github.camelomics.aws2.omics.emulator.validation.ImportRules;
+import io.github.camelomics.aws2.omics.emulator.validation.ShapeValidator;
+import io.github.camelomics.aws2.omics.emulator.validation.Violation;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * The one path every API request takes: route (method + path template from the model) → added
+ * latency → signature → rate quota → injected failure → input assembly and validation against the
+ * model → the operation's handler → response (or a dropped connection, when a fault asks for it).
+ * Nothing changes state before the handler runs, so a rejected request leaves no trace.
+ */
+public final class ApiHandler implements HttpHandler {
+
+    private static final System.Logger LOG = System.getLogger(ApiHandler.class.getName());
+
+    private final Router<OperationBinding> router = new Router<>();
+    private final InputAssembler inputs;
+    private final ShapeValidator validator;
+    private final ReadSetImportApi api;
+    private final Faults faults;
+    private final RateLimiter rateLimiter;
+    private final SigV4Verifier verifier;
+    private final ObjectMapper mapper;
+
+    /**
+     * @param verifier the signature check, or {@code null} to accept unsigned requests
+     */
+    public ApiHandler(ServiceModel model, ObjectMapper mapper, ReadSetImportApi api, Faults faults,
+                      RateLimiter rateLimiter, SigV4Verifier verifier) {
+        model.bindings().forEach(b -> router.add(b.method(), b.uriTemplate(), b));
+        this.inputs = new InputAssembler(model, mapper);
+        this.validator = new ShapeValidator(model);
+        this.api = api;
+        this.faults = faults;
+        this.rateLimiter = rateLimiter;
+        this.verifier = verifier;
+        this.mapper = mapper;
+    }
+
+    @Override
+    public void handle(HttpExchange exchange) throws IOException {
+        try {
+            IncomingRequest request = read(exchange);
+            Optional<Router.Match<OperationBinding>> route = router.match(request.method(), request.rawPath());
+            if (route.isEmpty()) {
+                Responses.error(exchange, mapper, 404, "UnknownOperationException",
+                        "No operation matches " + request.method() + " " + request.rawPath());
+                return;
+            }
+            OperationBinding binding = route.get().target();
+            ObjectNode response = process(binding, route.get().pathVariables(), request);
+            if (faults.takeDrop(binding.operation())) {
+                LOG.log(System.Logger.Level.INFO, "dropping the response of {0} as a fault asked", binding.operation());
+                return; // closing an exchange that sent no headers closes the connection: the client gets nothing
+            }
+            Responses.json(exchange, mapper, binding.responseCode(), response);
+        } catch (ApiException e) {
+            Responses.error(exchange, mapper, e);
+        } catch (RuntimeException e) {
+            LOG.log(System.Logger.Level.ERROR, "emulator failure", e);
+            Responses.error(exchange, mapper, new ApiException(ErrorShape.INTERNAL_SERVER,
+                    "Internal error in the emulator: " + e.getClass().getSimpleName()));
+        } finally {
+            exchange.close();
+        }
+    }
+
+    private ObjectNode process(OperationBinding binding, Map<String, String> pathVariables, IncomingRequest request) {
+        Operation operation = binding.operation();
+        pause(faults.latencyFor(operation));
+        if (verifier != null) {
+            verifier.verify(request);
+        }
+        if (!rateLimiter.tryAcquire(operation)) {
+            throw new ApiException(ErrorShape.THROTTLING, "Rate exceeded for " + operation.modelName()
+                    + " (" + rateLimiter.perSecond() + " requests per second)");
+        }
+        Optional<ApiException> injected = faults.takeFailure(operation);
+        if (injected.isPresent()) {
+            throw injected.get();
+        }
+        ObjectNode input = inputs.assemble(binding, pathVariables, request.rawQuery(), request.body());
+        List<Violation> violations = new ArrayList<>(validator.validate(binding.inputShape(), input));
+        if (violations.isEmpty() && operation == Operation.START_READ_SET_IMPORT_JOB) {
+            violations.addAll(ImportRules.check(input));
+        }
+        if (!violations.isEmpty()) {
+            throw new ApiException(ErrorShape.VALIDATION, describe(violations));
+        }
+        return api.handler(operation).handle(input);
+    }
+
+    private static String describe(List<Violation> violations) {
+        String count = violations.size() == 1 ? "1 validation error detected: "
+                : violations.size() + " validation errors detected: ";
+        return count + violations.stream().map(Violation::describe).collect(Collectors.joining("; "));
+    }
+
+    private static IncomingRequest read(HttpExchange exchange) throws IOException {
+        byte[] body;
+        try (InputStream in = exchange.getRequestBody()) {
+            body = in.readAllBytes();
+        }
+        Map<String, List<String>> headers = new LinkedHashMap<>();
+        exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values));
+        return new IncomingRequest(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
+                exchange.getRequestURI().getRawQuery(), headers, body);
+    }
+
+    private static void pause(Duration latency) {
+        if (latency.isZero()) {
+            return;
+        }
+        try {
+            Thread.sleep(latency.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}

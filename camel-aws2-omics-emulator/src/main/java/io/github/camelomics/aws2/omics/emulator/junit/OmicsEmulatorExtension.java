@@ -1,0 +1,204 @@
+package io.github.camelomics.aws2.omics.emulator.junit;
+
+import io.github.camelomics.aws2.omics.emulator.OmicsEmulator;
+import io.github.camelomics.aws2.omics.emulator.SettableClock;
+import io.github.camelomics.aws2.omics.emulator.faults.Faults;
+import io.github.camelomics.aws2.omics.emulator.s3.LocalS3;
+import io.github.camelomics.aws2.omics.emulator.state.EmulatorState;
+import org.junit.jupiter.api.extension.AfterAllCallback;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolver;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+
+/**
+ * Runs an {@link OmicsEmulator} for a test class: a free port, a temporary data dir, a
+ * {@link SettableClock} and a clean state, fault set and rate quota before every test.
+ *
+ * <pre>{@code
+ * @RegisterExtension
+ * static final OmicsEmulatorExtension EMULATOR = OmicsEmulatorExtension.configure(b -> b.credentials("AK", "SK"));
+ *
+ * @Test
+ * void importsAFastq() {
+ *     EMULATOR.s3().putFastq("s3://bucket/sample_R1.fastq.gz", 10, 100);
+ *     ... start a job against EMULATOR.endpoint() ...
+ *     EMULATOR.finishImports();
+ * }
+ * }</pre>
+ *
+ * A static field shares one emulator across the class; an instance field, or
+ * {@code @ExtendWith(OmicsEmulatorExtension.class)}, works too (an instance field gets an emulator per
+ * test). Test methods can take {@link OmicsEmulator}, {@link SettableClock}, {@link Faults},
+ * {@link EmulatorState} or {@link LocalS3} parameters.
+ *
+ * <p>Defaults differ from the builder's in two ways that suit tests: the clock stands still at
+ * {@link #DEFAULT_START} until moved, and the rate limit is off (configure it to test throttling).
+ */
+public final class OmicsEmulatorExtension implements BeforeAllCallback, AfterAllCallback, BeforeEachCallback,
+        AfterEachCallback, ParameterResolver {
+
+    /** Where the test clock starts, and is put back to before each test. */
+    public static final Instant DEFAULT_START = Instant.parse("2025-06-01T12:00:00Z");
+
+    private final Consumer<OmicsEmulator.Builder> customizer;
+    private SettableClock clock;
+    private Path dataDir;
+    private OmicsEmulator emulator;
+    private boolean perTest;
+
+    /** An emulator with the test defaults (used by {@code @ExtendWith}). */
+    public OmicsEmulatorExtension() {
+        this(builder -> {
+        });
+    }
+
+    private OmicsEmulatorExtension(Consumer<OmicsEmulator.Builder> customizer) {
+        this.customizer = customizer;
+    }
+
+    /** An emulator with the test defaults changed by {@code customizer} (port, data dir and clock are set already). */
+    public static OmicsEmulatorExtension configure(Consumer<OmicsEmulator.Builder> customizer) {
+        return new OmicsEmulatorExtension(customizer);
+    }
+
+    @Override
+    public void beforeAll(ExtensionContext context) {
+        startEmulator();
+    }
+
+    @Override
+    public void afterAll(ExtensionContext context) {
+        stopEmulator();
+    }
+
+    @Override
+    public void beforeEach(ExtensionContext context) {
+        if (emulator == null) {
+            perTest = true;
+            startEmulator();
+        }
+        emulator.reset();
+        clock.set(DEFAULT_START);
+    }
+
+    @Override
+    public void afterEach(ExtensionContext context) {
+        if (perTest) {
+            stopEmulator();
+        }
+    }
+
+    @Override
+    public boolean supportsParameter(ParameterContext parameter, ExtensionContext context) {
+        Class<?> type = parameter.getParameter().getType();
+        return type == OmicsEmulator.class || type == SettableClock.class || type == Faults.class
+                || type == EmulatorState.class || type == LocalS3.class;
+    }
+
+    @Override
+    public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
+        Class<?> type = parameter.getParameter().getType();
+        if (type == SettableClock.class) {
+            return clock;
+        }
+        if (type == Faults.class) {
+            return faults();
+        }
+        if (type == EmulatorState.class) {
+            return state();
+        }
+        return type == LocalS3.class ? s3() : emulator();
+    }
+
+    public OmicsEmulator emulator() {
+        if (emulator == null) {
+            throw new IllegalStateException("the emulator runs only while a test class or test is running");
+        }
+        return emulator;
+    }
+
+    /** {@code http://127.0.0.1:PORT}. */
+    public URI endpoint() {
+        return emulator().endpoint();
+    }
+
+    public String sequenceStoreId() {
+        return emulator().sequenceStoreId();
+    }
+
+    public SettableClock clock() {
+        return clock;
+    }
+
+    public Faults faults() {
+        return emulator().faults();
+    }
+
+    public EmulatorState state() {
+        return emulator().state();
+    }
+
+    public LocalS3 s3() {
+        return emulator().s3();
+    }
+
+    public Path dataDir() {
+        return emulator().dataDir();
+    }
+
+    /** Moves the test clock on. */
+    public Instant advanceClock(Duration duration) {
+        return clock.advance(duration);
+    }
+
+    /** Moves the clock past the whole job timeline, so every job started so far is finished. */
+    public Instant finishImports() {
+        var timeline = emulator().timeline();
+        return clock.advance(timeline.submitted().plus(timeline.importing()));
+    }
+
+    private void startEmulator() {
+        clock = new SettableClock(DEFAULT_START);
+        try {
+            dataDir = Files.createTempDirectory("omics-emulator-test-");
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        OmicsEmulator.Builder builder = OmicsEmulator.builder().port(0).dataDir(dataDir).rateLimitPerSecond(0);
+        customizer.accept(builder);
+        emulator = builder.clock(clock).build().start();
+    }
+
+    private void stopEmulator() {
+        if (emulator != null) {
+            emulator.close();
+            emulator = null;
+        }
+        deleteRecursively(dataDir);
+    }
+
+    private static void deleteRecursively(Path root) {
+        if (root == null || !Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,123 @@
+package io.github.camelomics.aws2.omics.emulator.operations;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelomics.aws2.omics.emulator.model.Json;
+import io.github.camelomics.aws2.omics.emulator.state.ImportJob;
+import io.github.camelomics.aws2.omics.emulator.state.ImportSource;
+import io.github.camelomics.aws2.omics.emulator.state.ReadSet;
+import io.github.camelomics.aws2.omics.emulator.state.SourceOutcome;
+
+import java.time.Instant;
+
+/**
+ * Renders jobs and read sets as the service's response shapes, member names as in the model.
+ * Absent optional members are left out, as the service does.
+ */
+final class Views {
+
+    private final ObjectMapper mapper;
+
+    Views(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** {@code StartReadSetImportJobResponse} and {@code ImportReadSetJobItem} share these members. */
+    ObjectNode jobSummary(ImportJob job) {
+        ObjectNode node = mapper.createObjectNode()
+                .put("id", job.id())
+                .put("sequenceStoreId", job.sequenceStoreId())
+                .put("roleArn", job.roleArn())
+                .put("status", job.status().name())
+                .put("creationTime", Json.timestamp(job.creationTime()));
+        putTime(node, "completionTime", job.completionTime());
+        return node;
+    }
+
+    /** {@code GetReadSetImportJobResponse}. */
+    ObjectNode job(ImportJob job) {
+        ObjectNode node = jobSummary(job);
+        putText(node, "statusMessage", job.statusMessage());
+        var sources = node.putArray("sources");
+        for (int i = 0; i < job.sources().size(); i++) {
+            sources.add(source(job.sources().get(i), job.sourceOutcome(i)));
+        }
+        return node;
+    }
+
+    /**
+     * {@code ImportReadSetSourceItem}. Like the service, it shows {@code "source2": ""} when there is no
+     * second file and adds the system tags {@code aws:omics:sampleId} and {@code aws:omics:subjectId}.
+     */
+    private ObjectNode source(ImportSource source, SourceOutcome outcome) {
+        ObjectNode node = mapper.createObjectNode();
+        node.putObject("sourceFiles")
+                .put("source1", source.source1())
+                .put("source2", source.source2() == null ? "" : source.source2());
+        node.put("sourceFileType", source.sourceFileType())
+                .put("status", outcome.status().name());
+        putText(node, "statusMessage", outcome.statusMessage());
+        node.put("subjectId", source.subjectId()).put("sampleId", source.sampleId());
+        putText(node, "generatedFrom", source.generatedFrom());
+        putText(node, "referenceArn", source.referenceArn());
+        putText(node, "name", source.name());
+        putText(node, "description", source.description());
+        ObjectNode tags = node.putObject("tags");
+        source.tags().forEach(tags::put);
+        tags.put("aws:omics:sampleId", source.sampleId());
+        tags.put("aws:omics:subjectId", source.subjectId());
+        putText(node, "readSetId", outcome.readSetId());
+        return node;
+    }
+
+    /** {@code ReadSetListItem}. */
+    ObjectNode readSetSummary(ReadSet readSet) {
+        ObjectNode node = mapper.createObjectNode()
+                .put("id", readSet.id())
+                .put("arn", readSet.arn())
+                .put("sequenceStoreId", readSet.sequenceStoreId());
+        putText(node, "subjectId", readSet.subjectId());
+        putText(node, "sampleId", readSet.sampleId());
+        node.put("status", "ACTIVE");
+        putText(node, "name", readSet.name());
+        putText(node, "description", readSet.description());
+        putText(node, "referenceArn", readSet.referenceArn());
+        node.put("fileType", readSet.fileType());
+        ObjectNode sequence = node.putObject("sequenceInformation");
+        if (readSet.totalReadCount() != null) {
+            sequence.put("totalReadCount", readSet.totalReadCount()).put("totalBaseCount", readSet.totalBaseCount());
+        }
+        putText(sequence, "generatedFrom", readSet.generatedFrom());
+        node.put("creationTime", Json.timestamp(readSet.creationTime()));
+        node.put("creationType", "IMPORT");
+        return node;
+    }
+
+    /** {@code GetReadSetMetadataResponse}: the summary plus the files and the job that made the read set. */
+    ObjectNode readSet(ReadSet readSet) {
+        ObjectNode node = readSetSummary(readSet);
+        ObjectNode files = node.putObject("files");
+        putFile(files, "source1", readSet.source1Size());
+        if (readSet.source2Size() != null) {
+            putFile(files, "source2", readSet.source2Size());
+        }
+        node.put("creationJobId", readSet.creationJobId());
+        return node;
+    }
+
+    private static void putFile(ObjectNode files, String member, long size) {
+        files.putObject(member).put("totalParts", 1).put("partSize", size).put("contentLength", size);
+    }
+
+    private static void putText(ObjectNode node, String member, String value) {
+        if (value != null) {
+            node.put(member, value);
+        }
+    }
+
+    private static void putTime(ObjectNode node, String member, Instant value) {
+        if (value != null) {
+            node.put(member, Json.timestamp(value));
+        }
+    }
+}

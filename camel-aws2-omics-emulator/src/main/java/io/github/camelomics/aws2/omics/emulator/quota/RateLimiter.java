@@ -1,0 +1,59 @@
+package io.github.camelomics.aws2.omics.emulator.quota;
+
+import io.github.camelomics.aws2.omics.emulator.model.Operation;
+
+import java.util.EnumMap;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+/**
+ * The service's per-operation request rate quota as a token bucket: a burst of up to
+ * {@code perSecond} requests, refilled continuously at {@code perSecond}. It runs on a monotonic
+ * nanosecond ticker, not on the emulator's clock, because tests freeze that clock and a frozen
+ * bucket would never refill.
+ */
+public final class RateLimiter {
+
+    private final double perSecond;
+    private final double capacity;
+    private final LongSupplier nanoTime;
+    private final Map<Operation, Bucket> buckets = new EnumMap<>(Operation.class);
+
+    /**
+     * @param perSecond requests per second per operation; zero or less switches the limit off
+     */
+    public RateLimiter(double perSecond, LongSupplier nanoTime) {
+        this.perSecond = perSecond;
+        this.capacity = Math.max(1.0, perSecond);
+        this.nanoTime = nanoTime;
+    }
+
+    public boolean enabled() {
+        return perSecond > 0;
+    }
+
+    public double perSecond() {
+        return perSecond;
+    }
+
+    /** Takes one request's worth from the operation's bucket; {@code false} means throttle it. */
+    public synchronized boolean tryAcquire(Operation operation) {
+        if (!enabled()) {
+            return true;
+        }
+        long now = nanoTime.getAsLong();
+        Bucket bucket = buckets.computeIfAbsent(operation, o -> new Bucket(capacity, now));
+        double refilled = Math.min(capacity, bucket.tokens() + (now - bucket.at()) * perSecond / 1e9);
+        boolean allowed = refilled >= 1.0;
+        buckets.put(operation, new Bucket(allowed ? refilled - 1.0 : refilled, now));
+        return allowed;
+    }
+
+    /** Fills every bucket again. */
+    public synchronized void reset() {
+        buckets.clear();
+    }
+
+    private record Bucket(double tokens, long at) {
+    }
+}

@@ -1,0 +1,236 @@
+package io.github.camelomics.aws2.omics.emulator.state;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelomics.aws2.omics.emulator.model.ApiException;
+import io.github.camelomics.aws2.omics.emulator.model.ErrorShape;
+import io.github.camelomics.aws2.omics.emulator.s3.SourceCheck;
+import io.github.camelomics.aws2.omics.emulator.s3.SourceInspector;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * The emulated service's memory: sequence stores, import jobs and read sets. Every read first
+ * brings the jobs up to the clock ({@link JobTimeline}), so what a client sees is a function of
+ * the requests made and the time on the clock, nothing else. All methods are synchronized: the
+ * emulator serves few requests and correctness beats throughput here.
+ */
+public final class EmulatorState {
+
+    /** Job ids are 10 digits, like the service's; the leading 4 and 5 keep jobs and read sets apart at a glance. */
+    private static final long JOB_ID_BASE = 4_000_000_000L;
+    private static final long READ_SET_ID_BASE = 5_000_000_000L;
+    /** The model's maximum length of a status message. */
+    private static final int MAX_STATUS_MESSAGE = 127;
+
+    private final Set<String> sequenceStoreIds;
+    private final Clock clock;
+    private final JobTimeline timeline;
+    private final SourceInspector inspector;
+    private final String arnPrefix;
+    private final int maxActiveJobs;
+    private final StateFile stateFile;
+
+    private final Map<String, ImportJob> jobs = new LinkedHashMap<>();
+    private final Map<String, ReadSet> readSets = new LinkedHashMap<>();
+    private long lastJobNumber;
+    private long lastReadSetNumber;
+
+    /**
+     * @param stateFile where to keep the state across restarts, or {@code null} to keep it in memory only
+     */
+    public EmulatorState(Set<String> sequenceStoreIds, Clock clock, JobTimeline timeline, SourceInspector inspector,
+                         String region, String accountId, int maxActiveJobs, StateFile stateFile) {
+        this.sequenceStoreIds = Set.copyOf(sequenceStoreIds);
+        this.clock = clock;
+        this.timeline = timeline;
+        this.inspector = inspector;
+        this.arnPrefix = "arn:aws:omics:" + region + ":" + accountId + ":sequenceStore/";
+        this.maxActiveJobs = maxActiveJobs;
+        this.stateFile = stateFile;
+        if (stateFile != null) {
+            restore(stateFile.read());
+        }
+    }
+
+    /** The result of a StartReadSetImportJob: the job, and whether this call created it or replayed it. */
+    public record StartResult(ImportJob job, boolean created) {
+    }
+
+    public Set<String> sequenceStoreIds() {
+        return sequenceStoreIds;
+    }
+
+    /** Fails with ResourceNotFoundException unless the store was configured at start. */
+    public void requireSequenceStore(String sequenceStoreId) {
+        if (!sequenceStoreIds.contains(sequenceStoreId)) {
+            throw new ApiException(ErrorShape.RESOURCE_NOT_FOUND, "Sequence store " + sequenceStoreId + " not found");
+        }
+    }
+
+    /**
+     * Creates an import job from a validated request, or returns the job an earlier request with the
+     * same clientToken created. A clientToken reused for a different request is a ValidationException
+     * (ConflictException is not among this operation's modeled errors).
+     */
+    public synchronized StartResult startJob(String sequenceStoreId, JsonNode request) {
+        requireSequenceStore(sequenceStoreId);
+        refresh();
+        String clientToken = request.path("clientToken").asText(null);
+        if (clientToken != null) {
+            Optional<ImportJob> earlier = jobs.values().stream()
+                    .filter(j -> j.sequenceStoreId().equals(sequenceStoreId) && clientToken.equals(j.clientToken()))
+                    .findFirst();
+            if (earlier.isPresent()) {
+                if (earlier.get().request().equals(request)) {
+                    return new StartResult(earlier.get(), false);
+                }
+                throw new ApiException(ErrorShape.VALIDATION, "clientToken '" + clientToken
+                        + "' was already used for import job " + earlier.get().id() + " with a different request");
+            }
+        }
+        long active = jobs.values().stream().filter(j -> !j.status().terminal()).count();
+        if (active >= maxActiveJobs) {
+            throw new ApiException(ErrorShape.SERVICE_QUOTA_EXCEEDED, "Maximum number of active read set import jobs ("
+                    + maxActiveJobs + ") reached; wait for a job to finish");
+        }
+        List<ImportSource> sources = new ArrayList<>();
+        request.path("sources").forEach(item -> sources.add(ImportSource.fromRequest(item)));
+        String id = String.valueOf(JOB_ID_BASE + ++lastJobNumber);
+        ImportJob job = new ImportJob(id, sequenceStoreId, request.path("roleArn").asText(), clientToken,
+                clock.instant().truncatedTo(ChronoUnit.MILLIS), JobStatus.SUBMITTED, null, null, sources, List.of(),
+                request.deepCopy());
+        jobs.put(id, job);
+        persist();
+        return new StartResult(job, true);
+    }
+
+    public synchronized Optional<ImportJob> job(String sequenceStoreId, String jobId) {
+        refresh();
+        return Optional.ofNullable(jobs.get(jobId)).filter(j -> j.sequenceStoreId().equals(sequenceStoreId));
+    }
+
+    /** The store's jobs, oldest first. */
+    public synchronized List<ImportJob> jobs(String sequenceStoreId) {
+        refresh();
+        return jobs.values().stream().filter(j -> j.sequenceStoreId().equals(sequenceStoreId)).toList();
+    }
+
+    /** All jobs of all stores, oldest first. */
+    public synchronized List<ImportJob> jobs() {
+        refresh();
+        return List.copyOf(jobs.values());
+    }
+
+    public synchronized Optional<ReadSet> readSet(String sequenceStoreId, String readSetId) {
+        refresh();
+        return Optional.ofNullable(readSets.get(readSetId)).filter(r -> r.sequenceStoreId().equals(sequenceStoreId));
+    }
+
+    /** The store's read sets, oldest first. */
+    public synchronized List<ReadSet> readSets(String sequenceStoreId) {
+        refresh();
+        return readSets.values().stream().filter(r -> r.sequenceStoreId().equals(sequenceStoreId)).toList();
+    }
+
+    /** All read sets of all stores, oldest first. */
+    public synchronized List<ReadSet> readSets() {
+        refresh();
+        return List.copyOf(readSets.values());
+    }
+
+    /** Forgets every job and read set (the configured sequence stores stay). */
+    public synchronized void clear() {
+        jobs.clear();
+        readSets.clear();
+        lastJobNumber = 0;
+        lastReadSetNumber = 0;
+        persist();
+    }
+
+    public synchronized StateSnapshot snapshot() {
+        refresh();
+        return new StateSnapshot(lastJobNumber, lastReadSetNumber, List.copyOf(jobs.values()),
+                List.copyOf(readSets.values()));
+    }
+
+    /** Moves every unfinished job to the phase the clock says it is in, finishing those that are due. */
+    private void refresh() {
+        Instant now = clock.instant();
+        boolean changed = false;
+        for (ImportJob job : List.copyOf(jobs.values())) {
+            if (job.status().terminal()) {
+                continue;
+            }
+            JobStatus phase = timeline.phaseAt(job.creationTime(), now);
+            if (phase.terminal()) {
+                jobs.put(job.id(), finish(job));
+                changed = true;
+            } else if (phase != job.status()) {
+                jobs.put(job.id(), job.withStatus(phase));
+                changed = true;
+            }
+        }
+        if (changed) {
+            persist();
+        }
+    }
+
+    private ImportJob finish(ImportJob job) {
+        Instant completionTime = timeline.completionTime(job.creationTime());
+        List<SourceOutcome> outcomes = new ArrayList<>();
+        for (ImportSource source : job.sources()) {
+            SourceCheck check = inspector.inspect(source);
+            if (check.importable()) {
+                ReadSet readSet = createReadSet(job, source, check, completionTime);
+                outcomes.add(new SourceOutcome(SourceStatus.FINISHED, null, readSet.id()));
+            } else {
+                outcomes.add(new SourceOutcome(SourceStatus.FAILED, fitStatusMessage(check.failure()), null));
+            }
+        }
+        long failed = outcomes.stream().filter(o -> o.status() == SourceStatus.FAILED).count();
+        if (failed == 0) {
+            return job.finished(JobStatus.COMPLETED, null, completionTime, outcomes);
+        }
+        if (failed == outcomes.size()) {
+            return job.finished(JobStatus.FAILED, "All " + failed + " sources failed to import", completionTime, outcomes);
+        }
+        return job.finished(JobStatus.COMPLETED_WITH_FAILURES,
+                failed + " of " + outcomes.size() + " sources failed to import", completionTime, outcomes);
+    }
+
+    private ReadSet createReadSet(ImportJob job, ImportSource source, SourceCheck check, Instant creationTime) {
+        String id = String.valueOf(READ_SET_ID_BASE + ++lastReadSetNumber);
+        ReadSet readSet = new ReadSet(id, arnPrefix + job.sequenceStoreId() + "/readSet/" + id, job.sequenceStoreId(),
+                source.subjectId(), source.sampleId(), source.name(), source.description(), source.sourceFileType(),
+                source.referenceArn(), source.generatedFrom(), creationTime, check.source1Size(), check.source2Size(),
+                check.totalReadCount(), check.totalBaseCount(), job.id());
+        readSets.put(id, readSet);
+        return readSet;
+    }
+
+    private static String fitStatusMessage(String message) {
+        return message.length() <= MAX_STATUS_MESSAGE ? message : message.substring(0, MAX_STATUS_MESSAGE - 3) + "...";
+    }
+
+    private void restore(StateSnapshot snapshot) {
+        lastJobNumber = snapshot.lastJobNumber();
+        lastReadSetNumber = snapshot.lastReadSetNumber();
+        snapshot.jobs().forEach(j -> jobs.put(j.id(), j));
+        snapshot.readSets().forEach(r -> readSets.put(r.id(), r));
+    }
+
+    private void persist() {
+        if (stateFile != null) {
+            stateFile.write(new StateSnapshot(lastJobNumber, lastReadSetNumber, List.copyOf(jobs.values()),
+                    List.copyOf(readSets.values())));
+        }
+    }
+}
