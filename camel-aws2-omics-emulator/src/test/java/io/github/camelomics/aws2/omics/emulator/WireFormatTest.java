@@ -1,8 +1,7 @@
 package io.github.camelomics.aws2.omics.emulator;
 
 import io.github.camelomics.aws2.omics.emulator.junit.OmicsEmulatorExtension;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 
@@ -24,17 +23,8 @@ class WireFormatTest {
     static final OmicsEmulatorExtension EMULATOR = OmicsEmulatorExtension.configure(b -> {
     });
 
-    private OmicsClient omics;
-
-    @BeforeEach
-    void connect() {
-        omics = OmicsClients.withoutRetries(EMULATOR.endpoint());
-    }
-
-    @AfterEach
-    void disconnect() {
-        omics.close();
-    }
+    @AutoClose
+    private final OmicsClient omics = OmicsClients.withoutRetries(EMULATOR.endpoint());
 
     @Test
     void startAnswersTheJobAsSubmittedWithAnIsoTimestamp() {

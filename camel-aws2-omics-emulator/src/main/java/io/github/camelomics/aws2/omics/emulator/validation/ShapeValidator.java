@@ -59,7 +59,7 @@ public final class ShapeValidator {
 
     private void checkStructure(JsonNode shape, JsonNode value, String path, List<Violation> out) {
         if (!value.isObject()) {
-            out.add(new Violation(path, null, "Member must be a structure"));
+            out.add(new Violation(path, value.toString(), "Member must be a structure"));
             return;
         }
         for (JsonNode required : shape.path("required")) {
@@ -80,10 +80,10 @@ public final class ShapeValidator {
 
     private void checkList(JsonNode shape, JsonNode value, String path, List<Violation> out) {
         if (!value.isArray()) {
-            out.add(new Violation(path, null, "Member must be a list"));
+            out.add(new Violation(path, value.toString(), "Member must be a list"));
             return;
         }
-        checkLength(shape, value.size(), path, null, out);
+        checkLength(shape, value.size(), path, value.toString(), out);
         String memberShape = shape.path("member").path("shape").asText();
         for (int i = 0; i < value.size(); i++) {
             check(memberShape, value.get(i), path + "[" + i + "]", out);
@@ -92,10 +92,10 @@ public final class ShapeValidator {
 
     private void checkMap(JsonNode shape, JsonNode value, String path, List<Violation> out) {
         if (!value.isObject()) {
-            out.add(new Violation(path, null, "Member must be a map"));
+            out.add(new Violation(path, value.toString(), "Member must be a map"));
             return;
         }
-        checkLength(shape, value.size(), path, null, out);
+        checkLength(shape, value.size(), path, value.toString(), out);
         String keyShape = shape.path("key").path("shape").asText();
         String valueShape = shape.path("value").path("shape").asText();
         value.fields().forEachRemaining(entry -> {

@@ -1,0 +1,80 @@
+package io.github.camelomics.aws2.omics.emulator;
+
+import io.github.camelomics.aws2.omics.emulator.junit.OmicsEmulatorExtension;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import software.amazon.awssdk.services.omics.OmicsClient;
+import software.amazon.awssdk.services.omics.model.AccessDeniedException;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
+import static io.github.camelomics.aws2.omics.emulator.OmicsClients.ACCESS_KEY;
+import static io.github.camelomics.aws2.omics.emulator.OmicsClients.SECRET_KEY;
+import static io.github.camelomics.aws2.omics.emulator.OmicsClients.fastq;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** With credentials configured, every request must carry a SigV4 signature made with them. */
+class SignatureTest {
+
+    @RegisterExtension
+    static final OmicsEmulatorExtension EMULATOR = OmicsEmulatorExtension.configure(b -> b.credentials(ACCESS_KEY, SECRET_KEY));
+
+    private void startJobWith(String accessKey, String secretKey) {
+        try (OmicsClient omics = OmicsClients.client(EMULATOR.endpoint(), accessKey, secretKey, false)) {
+            omics.startReadSetImportJob(OmicsClients.start(EMULATOR.sequenceStoreId(), fastq("s3://bucket/a.fastq.gz")));
+        }
+    }
+
+    @Test
+    void aRequestSignedWithTheConfiguredKeyIsServed() {
+        startJobWith(ACCESS_KEY, SECRET_KEY);
+
+        assertEquals(1, EMULATOR.state().jobs().size());
+    }
+
+    @Test
+    void aWrongSecretIsAccessDeniedAndChangesNothing() {
+        AccessDeniedException e = assertThrows(AccessDeniedException.class, () -> startJobWith(ACCESS_KEY, "wrong-secret"));
+
+        assertEquals(403, e.statusCode());
+        assertTrue(e.awsErrorDetails().errorMessage().startsWith("The request signature we calculated does not match"));
+        assertTrue(EMULATOR.state().jobs().isEmpty());
+    }
+
+    @Test
+    void anUnknownAccessKeyIsAccessDenied() {
+        AccessDeniedException e = assertThrows(AccessDeniedException.class, () -> startJobWith("AKIAUNKNOWN", SECRET_KEY));
+
+        assertEquals("The security token included in the request is invalid", e.awsErrorDetails().errorMessage());
+    }
+
+    @Test
+    void anUnsignedRequestIsAccessDenied() throws Exception {
+        HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                        URI.create(EMULATOR.endpoint() + "/sequencestore/1234567890/readsets"))
+                .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(403, response.statusCode());
+        assertEquals("{\"__type\":\"AccessDeniedException\",\"message\":\"Missing Authentication Token\"}", response.body());
+    }
+
+    @Test
+    void theSecretNeverAppearsInTheEmulatorsDescription() {
+        assertFalse(EMULATOR.emulator().toString().contains(SECRET_KEY));
+    }
+
+    @Test
+    void verificationCanBeSwitchedOff() {
+        try (OmicsEmulator lenient = OmicsEmulator.builder().credentials(ACCESS_KEY, SECRET_KEY).verifySignatures(false)
+                .build().start();
+             OmicsClient omics = OmicsClients.client(lenient.endpoint(), "anyone", "anything", false)) {
+            omics.listReadSets(r -> r.sequenceStoreId(lenient.sequenceStoreId()));
+        }
+    }
+}
