@@ -147,6 +147,22 @@ class StartReadSetImportJobTest extends OmicsTestSupport {
     }
 
     @Test
+    void jsonManifestFromTheFileComponent(@TempDir Path dir) throws Exception {
+        Files.writeString(dir.resolve("manifest.json"), "[" + PAIRED_SAMPLE_SOURCE + "]");
+        context.addRoutes(new org.apache.camel.builder.RouteBuilder() {
+            @Override
+            public void configure() {
+                from("file:" + dir + "?noop=true&initialDelay=0").to(URI).to("mock:started");
+            }
+        });
+        org.apache.camel.component.mock.MockEndpoint started = getMockEndpoint("mock:started");
+        started.expectedHeaderReceived(Omics2Constants.IMPORT_JOB_ID, JOB);
+
+        started.assertIsSatisfied(10_000);
+        assertPairedSampleOnTheWire();
+    }
+
+    @Test
     void headersAloneDescribeOneSource() {
         Map<String, Object> headers = Map.of(
                 Omics2Constants.SOURCE1, "s3://lab-bucket/s1_R1.fastq.gz",

@@ -1,5 +1,6 @@
 package io.github.camelomics.aws2.omics.operation;
 
+import java.io.InputStream;
 import java.util.List;
 import java.util.Objects;
 
@@ -9,6 +10,7 @@ import java.util.function.Consumer;
 import io.github.camelomics.aws2.omics.operation.OperationSpec.Check;
 import io.github.camelomics.aws2.omics.request.ImportSources;
 import org.apache.camel.Message;
+import org.apache.camel.WrappedFile;
 import software.amazon.awssdk.services.omics.OmicsClient;
 import software.amazon.awssdk.services.omics.model.GetReadSetImportJobRequest;
 import software.amazon.awssdk.services.omics.model.GetReadSetImportJobResponse;
@@ -167,7 +169,9 @@ public final class OmicsOperations {
             in.problem("header " + SOURCE1 + ": required with " + String.join(", ", stray)
                        + " (source headers describe one source, started by its source1), got none");
         }
-        return ImportSources.fromBody(in.body(), in.problems());
+        // a file from a Camel file or FTP consumer: read its content the way Camel converts it
+        Object body = in.body() instanceof WrappedFile<?> ? in.body(InputStream.class) : in.body();
+        return ImportSources.fromBody(body, in.problems());
     }
 
     private static StartReadSetImportJobSourceItem sourceFromHeaders(RequestValues in) {

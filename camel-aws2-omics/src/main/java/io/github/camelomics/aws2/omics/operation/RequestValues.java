@@ -38,6 +38,11 @@ public final class RequestValues {
         return message.getBody();
     }
 
+    /** The body converted by Camel's type converters, or null when it cannot be. */
+    public <T> T body(Class<T> type) {
+        return message.getBody(type);
+    }
+
     public List<String> problems() {
         return problems;
     }
