@@ -17,11 +17,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The command-line entry point as a separate process: it announces its endpoint on stdout, serves
- * signed requests, and stops on SIGTERM. (The jar itself only exists after packaging; this runs
- * the same main class from the test class path.)
+ * {@code java -jar target/camel-aws2-omics-emulator.jar} as a separate process, exactly as scripts run it:
+ * it announces its endpoint on stdout, serves signed requests, and stops on SIGTERM. Runs after
+ * packaging (failsafe), because the jar and its {@code lib/} only exist then.
  */
-class RunnableEmulatorTest {
+class RunnableJarIT {
 
     private static final Pattern READY = Pattern.compile("HealthOmics emulator listening on (http://127\\.0\\.0\\.1:\\d+)");
 
@@ -31,7 +31,7 @@ class RunnableEmulatorTest {
     @Test
     void theProcessAnnouncesItsEndpointServesAndStopsOnSigterm() throws Exception {
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp", System.getProperty("java.class.path"), OmicsEmulatorMain.class.getName(),
+                "-jar", System.getProperty("emulator.jar", "target/camel-aws2-omics-emulator.jar"),
                 "--port", "0", "--data-dir", dataDir.toString(), "--sequence-store-id", "1234567890",
                 "--access-key", OmicsClients.ACCESS_KEY, "--secret-key", OmicsClients.SECRET_KEY)
                 .redirectError(ProcessBuilder.Redirect.DISCARD).start();
