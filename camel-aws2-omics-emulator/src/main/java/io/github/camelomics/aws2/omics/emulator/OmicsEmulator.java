@@ -27,6 +27,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -36,6 +37,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 /**
  * A local, stateful HealthOmics read set import service on {@code http://127.0.0.1:PORT}.
@@ -65,6 +67,8 @@ public final class OmicsEmulator implements AutoCloseable {
 
     private final Settings settings;
     private final Path dataDir;
+    /** A data dir the emulator made itself is deleted on close; one it was given is left alone. */
+    private final boolean ownsDataDir;
     private final Clock clock;
     private final ObjectMapper mapper = Json.newMapper();
     private final Faults faults = new Faults();
@@ -76,7 +80,8 @@ public final class OmicsEmulator implements AutoCloseable {
 
     private OmicsEmulator(Settings settings) {
         this.settings = settings;
-        this.dataDir = settings.dataDir() != null ? settings.dataDir() : createTempDataDir();
+        this.ownsDataDir = settings.dataDir() == null;
+        this.dataDir = ownsDataDir ? createTempDataDir() : settings.dataDir();
         this.clock = settings.clock();
         this.rateLimiter = new RateLimiter(settings.rateLimitPerSecond(), System::nanoTime);
         this.s3 = new LocalS3(dataDir);
@@ -129,7 +134,7 @@ public final class OmicsEmulator implements AutoCloseable {
         return server.getAddress().getPort();
     }
 
-    /** Stops serving. State kept in the data dir (with persistence) stays there. */
+    /** Stops serving. State kept in a given data dir (with persistence) stays there; a temporary data dir is deleted. */
     @Override
     public synchronized void close() {
         if (server != null) {
@@ -141,6 +146,9 @@ public final class OmicsEmulator implements AutoCloseable {
                 Thread.currentThread().interrupt();
             }
             server = null;
+        }
+        if (ownsDataDir) {
+            deleteRecursively(dataDir);
         }
     }
 
@@ -195,6 +203,17 @@ public final class OmicsEmulator implements AutoCloseable {
                 + ", credentials=" + settings.credentials() + ", started=" + (server != null) + "]";
     }
 
+    private static void deleteRecursively(Path root) {
+        if (!Files.exists(root)) {
+            return;
+        }
+        try (Stream<Path> paths = Files.walk(root)) {
+            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot delete " + root, e);
+        }
+    }
+
     private static Path createTempDataDir() {
         try {
             return Files.createTempDirectory("omics-emulator-");
@@ -234,7 +253,7 @@ public final class OmicsEmulator implements AutoCloseable {
             return this;
         }
 
-        /** The local S3 root and, with persistence, where state is kept. Default: a new temporary directory. */
+        /** The local S3 root and, with persistence, where state is kept. Default: a new temporary directory, deleted on close. */
         public Builder dataDir(Path dataDir) {
             this.dataDir = dataDir;
             return this;

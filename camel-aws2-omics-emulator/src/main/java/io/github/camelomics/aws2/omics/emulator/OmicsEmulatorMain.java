@@ -37,6 +37,9 @@ public final class OmicsEmulatorMain {
         OmicsEmulator emulator;
         try {
             emulator = parse(args).build();
+        } catch (HelpRequested e) {
+            System.out.print(USAGE);
+            return;
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
             System.err.print(USAGE);
@@ -68,7 +71,7 @@ public final class OmicsEmulatorMain {
                 continue;
             }
             if (option.equals("--help") || option.equals("-h")) {
-                throw new IllegalArgumentException("help requested");
+                throw new HelpRequested();
             }
             if (i + 1 >= args.length) {
                 throw new IllegalArgumentException(option + " needs a value");
@@ -104,6 +107,13 @@ public final class OmicsEmulatorMain {
             builder.credentials(accessKey, secretKey);
         }
         return builder;
+    }
+
+    /** Not an error: ends parsing so the usage can be printed. */
+    private static final class HelpRequested extends RuntimeException {
+        HelpRequested() {
+            super("help", null, false, false);
+        }
     }
 
     private static Duration duration(String value) {

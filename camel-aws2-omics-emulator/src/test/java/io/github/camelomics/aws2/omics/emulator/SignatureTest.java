@@ -39,6 +39,23 @@ class SignatureTest {
     }
 
     @Test
+    void everyOperationSignedWithTheConfiguredKeyIsServedIncludingQueryParameters() {
+        EMULATOR.s3().putFastq("s3://bucket/a.fastq.gz", 1, 10);
+        try (OmicsClient omics = OmicsClients.withoutRetries(EMULATOR.endpoint())) {
+            String store = EMULATOR.sequenceStoreId();
+            omics.startReadSetImportJob(OmicsClients.start(store, fastq("s3://bucket/a.fastq.gz")));
+            omics.startReadSetImportJob(OmicsClients.start(store, fastq("s3://bucket/a.fastq.gz")));
+            EMULATOR.finishImports();
+            String token = omics.listReadSetImportJobs(r -> r.sequenceStoreId(store).maxResults(1)).nextToken();
+
+            omics.listReadSetImportJobs(r -> r.sequenceStoreId(store).maxResults(1).nextToken(token));
+            omics.getReadSetImportJob(r -> r.sequenceStoreId(store).id("4000000001"));
+            omics.listReadSets(r -> r.sequenceStoreId(store).maxResults(1).filter(f -> f.sampleId("sample-1")));
+            omics.getReadSetMetadata(r -> r.sequenceStoreId(store).id("5000000001"));
+        }
+    }
+
+    @Test
     void aWrongSecretIsAccessDeniedAndChangesNothing() {
         AccessDeniedException e = assertThrows(AccessDeniedException.class, () -> startJobWith(ACCESS_KEY, "wrong-secret"));
 

@@ -34,7 +34,7 @@ class ThrottlingTest {
                 statuses.add(200);
             } catch (ThrottlingException e) {
                 statuses.add(e.statusCode());
-                assertEquals("Rate exceeded for ListReadSets (5.0 requests per second)", e.awsErrorDetails().errorMessage());
+                assertEquals("Rate exceeded for ListReadSets (5 requests per second)", e.awsErrorDetails().errorMessage());
             }
         }
         return statuses;

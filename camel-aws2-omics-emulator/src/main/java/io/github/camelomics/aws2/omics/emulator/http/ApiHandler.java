@@ -97,7 +97,7 @@ public final class ApiHandler implements HttpHandler {
         }
         if (!rateLimiter.tryAcquire(operation)) {
             throw new ApiException(ErrorShape.THROTTLING, "Rate exceeded for " + operation.modelName()
-                    + " (" + rateLimiter.perSecond() + " requests per second)");
+                    + " (" + rateLimiter.describeRate() + " requests per second)");
         }
         Optional<ApiException> injected = faults.takeFailure(operation);
         if (injected.isPresent()) {

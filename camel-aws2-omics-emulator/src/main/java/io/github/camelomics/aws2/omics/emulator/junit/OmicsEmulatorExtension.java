@@ -13,16 +13,11 @@ import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Comparator;
 import java.util.function.Consumer;
-import java.util.stream.Stream;
 
 /**
  * Runs an {@link OmicsEmulator} for a test class: a free port, a temporary data dir, a
@@ -56,7 +51,6 @@ public final class OmicsEmulatorExtension implements BeforeAllCallback, AfterAll
 
     private final Consumer<OmicsEmulator.Builder> customizer;
     private SettableClock clock;
-    private Path dataDir;
     private OmicsEmulator emulator;
     private boolean perTest;
 
@@ -173,12 +167,8 @@ public final class OmicsEmulatorExtension implements BeforeAllCallback, AfterAll
 
     private void startEmulator() {
         clock = new SettableClock(DEFAULT_START);
-        try {
-            dataDir = Files.createTempDirectory("omics-emulator-test-");
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        OmicsEmulator.Builder builder = OmicsEmulator.builder().port(0).dataDir(dataDir).rateLimitPerSecond(0);
+        // no data dir: the emulator makes a temporary one and deletes it on close
+        OmicsEmulator.Builder builder = OmicsEmulator.builder().port(0).rateLimitPerSecond(0);
         customizer.accept(builder);
         emulator = builder.clock(clock).build().start();
     }
@@ -187,18 +177,6 @@ public final class OmicsEmulatorExtension implements BeforeAllCallback, AfterAll
         if (emulator != null) {
             emulator.close();
             emulator = null;
-        }
-        deleteRecursively(dataDir);
-    }
-
-    private static void deleteRecursively(Path root) {
-        if (root == null || !Files.exists(root)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(root)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

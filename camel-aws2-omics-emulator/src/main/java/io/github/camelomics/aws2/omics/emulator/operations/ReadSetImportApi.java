@@ -54,7 +54,7 @@ public final class ReadSetImportApi {
     }
 
     private ObjectNode startReadSetImportJob(JsonNode input) {
-        return views.jobSummary(state.startJob(storeOf(input), input).job());
+        return views.startedJob(state.startJob(storeOf(input), input).job());
     }
 
     private ObjectNode getReadSetImportJob(JsonNode input) {

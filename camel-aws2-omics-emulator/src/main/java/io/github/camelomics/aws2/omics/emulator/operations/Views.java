@@ -22,14 +22,19 @@ final class Views {
         this.mapper = mapper;
     }
 
-    /** {@code StartReadSetImportJobResponse} and {@code ImportReadSetJobItem} share these members. */
-    ObjectNode jobSummary(ImportJob job) {
-        ObjectNode node = mapper.createObjectNode()
+    /** {@code StartReadSetImportJobResponse}: the job as it is now (a replayed start may find it further on). */
+    ObjectNode startedJob(ImportJob job) {
+        return mapper.createObjectNode()
                 .put("id", job.id())
                 .put("sequenceStoreId", job.sequenceStoreId())
                 .put("roleArn", job.roleArn())
                 .put("status", job.status().name())
                 .put("creationTime", Json.timestamp(job.creationTime()));
+    }
+
+    /** {@code ImportReadSetJobItem}: the start response plus the completion time. */
+    ObjectNode jobSummary(ImportJob job) {
+        ObjectNode node = startedJob(job);
         putTime(node, "completionTime", job.completionTime());
         return node;
     }

@@ -36,6 +36,11 @@ public final class RateLimiter {
         return perSecond;
     }
 
+    /** The rate as people write it: {@code 5}, {@code 0.5}. */
+    public String describeRate() {
+        return perSecond == Math.rint(perSecond) ? String.valueOf((long) perSecond) : String.valueOf(perSecond);
+    }
+
     /** Takes one request's worth from the operation's bucket; {@code false} means throttle it. */
     public synchronized boolean tryAcquire(Operation operation) {
         if (!enabled()) {

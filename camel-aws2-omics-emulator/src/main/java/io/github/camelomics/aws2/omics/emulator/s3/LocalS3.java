@@ -17,8 +17,6 @@ import java.util.zip.GZIPOutputStream;
 public final class LocalS3 {
 
     private static final Pattern S3_URI = Pattern.compile("s3://([a-z0-9][a-z0-9-.]{1,61}[a-z0-9])/(.{1,1024})");
-    private static final byte[] BAM_MAGIC = {'B', 'A', 'M', 1};
-    private static final byte[] CRAM_MAGIC = {'C', 'R', 'A', 'M', 3, 0};
 
     private final Path dataDir;
 
@@ -73,15 +71,15 @@ public final class LocalS3 {
 
     /** Stores a file that starts like a BAM (gzip with the {@code BAM\1} magic); also good for UBAM. */
     public Path putBam(String s3Uri) {
-        return put(s3Uri, gzip(BAM_MAGIC));
+        return put(s3Uri, gzip(new byte[] {'B', 'A', 'M', 1}));
     }
 
     /** Stores a file that starts like a CRAM 3.0 file. */
     public Path putCram(String s3Uri) {
-        return put(s3Uri, CRAM_MAGIC);
+        return put(s3Uri, new byte[] {'C', 'R', 'A', 'M', 3, 0});
     }
 
-    static byte[] gzip(byte[] content) {
+    private static byte[] gzip(byte[] content) {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (GZIPOutputStream out = new GZIPOutputStream(bytes)) {
             out.write(content);
