@@ -19,7 +19,6 @@ import io.github.camelomics.aws2.omics.emulator.state.StateFile;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.InetAddress;
 import java.net.InetSocketAddress;
 import java.net.URI;
 import java.nio.file.Files;
@@ -100,7 +99,7 @@ public final class OmicsEmulator implements AutoCloseable {
             throw new IllegalStateException("the emulator is already started");
         }
         try {
-            server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port()), 0);
+            server = HttpServer.create(new InetSocketAddress("127.0.0.1", settings.port()), 0);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot listen on 127.0.0.1:" + settings.port(), e);
         }

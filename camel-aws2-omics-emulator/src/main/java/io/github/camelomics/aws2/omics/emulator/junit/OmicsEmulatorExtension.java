@@ -64,7 +64,7 @@ public final class OmicsEmulatorExtension implements BeforeAllCallback, AfterAll
         this.customizer = customizer;
     }
 
-    /** An emulator with the test defaults changed by {@code customizer} (port, data dir and clock are set already). */
+    /** An emulator with the test defaults changed by {@code customizer}; the clock is always the extension's {@link SettableClock}. */
     public static OmicsEmulatorExtension configure(Consumer<OmicsEmulator.Builder> customizer) {
         return new OmicsEmulatorExtension(customizer);
     }

@@ -10,7 +10,9 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -48,7 +50,7 @@ public final class EmulatorState {
      */
     public EmulatorState(Set<String> sequenceStoreIds, Clock clock, JobTimeline timeline, SourceInspector inspector,
                          String region, String accountId, int maxActiveJobs, StateFile stateFile) {
-        this.sequenceStoreIds = Set.copyOf(sequenceStoreIds);
+        this.sequenceStoreIds = Collections.unmodifiableSet(new LinkedHashSet<>(sequenceStoreIds));
         this.clock = clock;
         this.timeline = timeline;
         this.inspector = inspector;

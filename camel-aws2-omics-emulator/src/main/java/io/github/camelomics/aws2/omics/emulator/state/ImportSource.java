@@ -2,6 +2,7 @@ package io.github.camelomics.aws2.omics.emulator.state;
 
 import com.fasterxml.jackson.databind.JsonNode;
 
+import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -18,7 +19,7 @@ public record ImportSource(String source1, String source2, String sourceFileType
                            Map<String, String> tags) {
 
     public ImportSource {
-        tags = tags == null ? Map.of() : Map.copyOf(new LinkedHashMap<>(tags));
+        tags = tags == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(tags)); // keeps the client's order
     }
 
     /** Reads a validated {@code StartReadSetImportJobSourceItem}. */
