@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
+import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.services.omics.OmicsClient;
 import software.amazon.awssdk.services.omics.model.InternalServerException;
 import software.amazon.awssdk.services.omics.model.OmicsException;
@@ -140,6 +141,32 @@ class ErrorResponsesTest {
 
         assertEquals(400, response.statusCode());
         assertEquals("{\"message\":\"unknown error shape NoSuchException\"}", response.body());
+    }
+
+    @Test
+    void theAdminEndpointDropsAResponseAfterTheJobWasCreated() throws Exception {
+        admin("POST", "faults/drops", "{\"count\":1,\"operation\":\"StartReadSetImportJob\"}");
+
+        assertThrows(SdkClientException.class, this::startJob);
+
+        assertEquals(1, EMULATOR.state().jobs().size());
+    }
+
+    @Test
+    void theAdminEndpointResetsTheState() throws Exception {
+        startJob();
+
+        admin("POST", "reset", "");
+
+        assertTrue(EMULATOR.state().jobs().isEmpty());
+    }
+
+    @Test
+    void theAdminEndpointReportsHealthAndState() throws Exception {
+        startJob();
+
+        assertEquals("{\"status\":\"UP\"}", admin("GET", "health", "").body());
+        assertTrue(admin("GET", "state", "").body().contains("\"id\":\"4000000001\""));
     }
 
     @Test
