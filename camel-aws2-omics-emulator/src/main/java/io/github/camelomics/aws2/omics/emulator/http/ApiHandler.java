@@ -12,9 +12,9 @@ import io.github.camelomics.aws2.omics.emulator.model.OperationBinding;
 import io.github.camelomics.aws2.omics.emulator.model.ServiceModel;
 import io.github.camelomics.aws2.omics.emulator.operations.ReadSetImportApi;
 import io.github.camelomics.aws2.omics.emulator.quota.RateLimiter;
-import io.github.camelomics.aws2.omics.emulator.validation.ImportRules;
-import io.github.camelomics.aws2.omics.emulator.validation.ShapeValidator;
-import io.github.camelomics.aws2.omics.emulator.validation.Violation;
+import io.github.camelomics.aws2.omics.model.ImportRules;
+import io.github.camelomics.aws2.omics.model.ShapeValidator;
+import io.github.camelomics.aws2.omics.model.Violation;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -53,7 +53,7 @@ public final class ApiHandler implements HttpHandler {
                       RateLimiter rateLimiter, SigV4Verifier verifier) {
         model.bindings().forEach(b -> router.add(b.method(), b.uriTemplate(), b));
         this.inputs = new InputAssembler(model, mapper);
-        this.validator = new ShapeValidator(model);
+        this.validator = new ShapeValidator(model.omics());
         this.api = api;
         this.faults = faults;
         this.rateLimiter = rateLimiter;

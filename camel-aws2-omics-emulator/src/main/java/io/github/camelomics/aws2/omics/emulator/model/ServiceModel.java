@@ -1,42 +1,34 @@
 package io.github.camelomics.aws2.omics.emulator.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelomics.aws2.omics.model.OmicsModel;
 
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
 /**
- * The HealthOmics service model (botocore JSON, cut down to the read set import operations).
- * Routes and request validation are derived from it so the emulator follows the model, not a
- * hand-made copy of it.
+ * The shared HealthOmics service model, with the emulator's routes bound to it: routes and request validation are
+ * derived from the model so the emulator follows the model, not a hand-made copy of it.
  */
 public final class ServiceModel {
 
-    private static final String RESOURCE = "omics-readset-import-model.json";
-
-    private final JsonNode root;
+    private final OmicsModel omics;
     private final List<OperationBinding> bindings;
 
-    private ServiceModel(JsonNode root) {
-        this.root = root;
-        this.bindings = readBindings(root);
+    private ServiceModel(OmicsModel omics) {
+        this.omics = omics;
+        this.bindings = readBindings(omics.operations());
     }
 
-    /** Loads the model bundled with the emulator. */
+    /** Loads the model of the shared camel-aws2-omics-model module. */
     public static ServiceModel load() {
-        try (InputStream in = ServiceModel.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("service model resource " + RESOURCE + " is missing");
-            }
-            return new ServiceModel(new ObjectMapper().readTree(in));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the service model " + RESOURCE, e);
-        }
+        return new ServiceModel(OmicsModel.load());
+    }
+
+    /** The shared model, e.g. for the shared validator. */
+    public OmicsModel omics() {
+        return omics;
     }
 
     public List<OperationBinding> bindings() {
@@ -50,30 +42,22 @@ public final class ServiceModel {
 
     /** The shape definition, e.g. {@code {"type":"string","min":1,...}}. */
     public JsonNode shape(String name) {
-        JsonNode shape = root.path("shapes").path(name);
-        if (shape.isMissingNode()) {
-            throw new IllegalStateException("model has no shape " + name);
-        }
-        return shape;
+        return omics.shape(name);
     }
 
     /** The error shape names the model lists for an operation. */
     public List<String> errorShapes(Operation operation) {
-        List<String> names = new ArrayList<>();
-        root.path("operations").path(operation.modelName()).path("errors")
-                .forEach(e -> names.add(e.path("shape").asText()));
-        return names;
+        return omics.errorShapes(operation.modelName());
     }
 
     /** The HTTP status the model gives an error shape. */
     public Optional<Integer> httpStatusOf(String errorShape) {
-        JsonNode code = root.path("shapes").path(errorShape).path("error").path("httpStatusCode");
-        return code.isInt() ? Optional.of(code.asInt()) : Optional.empty();
+        return omics.httpStatusOf(errorShape);
     }
 
-    private static List<OperationBinding> readBindings(JsonNode root) {
+    private static List<OperationBinding> readBindings(JsonNode operations) {
         List<OperationBinding> result = new ArrayList<>();
-        root.path("operations").fields().forEachRemaining(entry -> {
+        operations.fields().forEachRemaining(entry -> {
             Operation operation = Operation.fromModelName(entry.getKey()).orElseThrow(
                     () -> new IllegalStateException("model operation " + entry.getKey() + " has no handler"));
             JsonNode http = entry.getValue().path("http");

@@ -1,4 +1,4 @@
-package io.github.camelomics.aws2.omics.emulator.validation;
+package io.github.camelomics.aws2.omics.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 

@@ -1,8 +1,7 @@
-package io.github.camelomics.aws2.omics.emulator.validation;
+package io.github.camelomics.aws2.omics.model;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.TextNode;
-import io.github.camelomics.aws2.omics.emulator.model.ServiceModel;
 
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -23,10 +22,10 @@ import java.util.regex.Pattern;
  */
 public final class ShapeValidator {
 
-    private final ServiceModel model;
+    private final OmicsModel model;
     private final Map<String, Pattern> patterns = new ConcurrentHashMap<>();
 
-    public ShapeValidator(ServiceModel model) {
+    public ShapeValidator(OmicsModel model) {
         this.model = model;
     }
 

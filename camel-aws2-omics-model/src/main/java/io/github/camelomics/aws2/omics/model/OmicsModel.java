@@ -1,0 +1,66 @@
+package io.github.camelomics.aws2.omics.model;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * The HealthOmics service model (botocore JSON, API version 2022-11-28, cut down to the read set import operations).
+ * The component validates requests before sending and the emulator validates them on arrival, both from this one
+ * model, so both are exactly as strict as the service's own definition and agree with each other.
+ */
+public final class OmicsModel {
+
+    private static final String RESOURCE = "omics-readset-import-model.json";
+
+    private final JsonNode root;
+
+    private OmicsModel(JsonNode root) {
+        this.root = root;
+    }
+
+    /** The bundled model. It is immutable: load it once and share it. */
+    public static OmicsModel load() {
+        try (InputStream in = OmicsModel.class.getResourceAsStream(RESOURCE)) {
+            if (in == null) {
+                throw new IllegalStateException("service model resource " + RESOURCE + " is missing");
+            }
+            return new OmicsModel(new ObjectMapper().readTree(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the service model " + RESOURCE, e);
+        }
+    }
+
+    /** The shape definition, e.g. {@code {"type":"string","min":1,...}}. */
+    public JsonNode shape(String name) {
+        JsonNode shape = root.path("shapes").path(name);
+        if (shape.isMissingNode()) {
+            throw new IllegalStateException("model has no shape " + name);
+        }
+        return shape;
+    }
+
+    /** The operations by their model name (e.g. StartReadSetImportJob), each with its http binding and shapes. */
+    public JsonNode operations() {
+        return root.path("operations");
+    }
+
+    /** The error shape names the model lists for an operation. */
+    public List<String> errorShapes(String operationName) {
+        List<String> names = new ArrayList<>();
+        root.path("operations").path(operationName).path("errors").forEach(e -> names.add(e.path("shape").asText()));
+        return names;
+    }
+
+    /** The HTTP status the model gives an error shape. */
+    public Optional<Integer> httpStatusOf(String errorShape) {
+        JsonNode code = root.path("shapes").path(errorShape).path("error").path("httpStatusCode");
+        return code.isInt() ? Optional.of(code.asInt()) : Optional.empty();
+    }
+}
