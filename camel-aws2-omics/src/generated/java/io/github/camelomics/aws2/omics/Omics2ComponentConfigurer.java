@@ -34,17 +34,25 @@ public class Omics2ComponentConfigurer extends PropertyConfigurerSupport impleme
         case "accessKey": getOrCreateConfiguration(target).setAccessKey(property(camelContext, java.lang.String.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
+        case "clienttokenstrategy":
+        case "clientTokenStrategy": getOrCreateConfiguration(target).setClientTokenStrategy(property(camelContext, io.github.camelomics.aws2.omics.ClientTokenStrategy.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelomics.aws2.omics.Omics2Configuration.class, value)); return true;
+        case "failonimportfailure":
+        case "failOnImportFailure": getOrCreateConfiguration(target).setFailOnImportFailure(property(camelContext, boolean.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxattempts":
         case "maxAttempts": getOrCreateConfiguration(target).setMaxAttempts(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "maxsourcesperjob":
+        case "maxSourcesPerJob": getOrCreateConfiguration(target).setMaxSourcesPerJob(property(camelContext, int.class, value)); return true;
         case "omicsclient":
         case "omicsClient": getOrCreateConfiguration(target).setOmicsClient(property(camelContext, software.amazon.awssdk.services.omics.OmicsClient.class, value)); return true;
         case "overrideendpoint":
         case "overrideEndpoint": getOrCreateConfiguration(target).setOverrideEndpoint(property(camelContext, boolean.class, value)); return true;
         case "pojorequest":
         case "pojoRequest": getOrCreateConfiguration(target).setPojoRequest(property(camelContext, boolean.class, value)); return true;
+        case "pollinterval":
+        case "pollInterval": getOrCreateConfiguration(target).setPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "profilecredentialsname":
         case "profileCredentialsName": getOrCreateConfiguration(target).setProfileCredentialsName(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyhost":
@@ -74,6 +82,11 @@ public class Omics2ComponentConfigurer extends PropertyConfigurerSupport impleme
         case "useProfileCredentialsProvider": getOrCreateConfiguration(target).setUseProfileCredentialsProvider(property(camelContext, boolean.class, value)); return true;
         case "usesessioncredentials":
         case "useSessionCredentials": getOrCreateConfiguration(target).setUseSessionCredentials(property(camelContext, boolean.class, value)); return true;
+        case "validate": getOrCreateConfiguration(target).setValidate(property(camelContext, boolean.class, value)); return true;
+        case "waitforcompletion":
+        case "waitForCompletion": getOrCreateConfiguration(target).setWaitForCompletion(property(camelContext, boolean.class, value)); return true;
+        case "waittimeout":
+        case "waitTimeout": getOrCreateConfiguration(target).setWaitTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         default: return false;
         }
     }
@@ -90,17 +103,25 @@ public class Omics2ComponentConfigurer extends PropertyConfigurerSupport impleme
         case "accessKey": return java.lang.String.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
+        case "clienttokenstrategy":
+        case "clientTokenStrategy": return io.github.camelomics.aws2.omics.ClientTokenStrategy.class;
         case "configuration": return io.github.camelomics.aws2.omics.Omics2Configuration.class;
+        case "failonimportfailure":
+        case "failOnImportFailure": return boolean.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxattempts":
         case "maxAttempts": return java.lang.Integer.class;
+        case "maxsourcesperjob":
+        case "maxSourcesPerJob": return int.class;
         case "omicsclient":
         case "omicsClient": return software.amazon.awssdk.services.omics.OmicsClient.class;
         case "overrideendpoint":
         case "overrideEndpoint": return boolean.class;
         case "pojorequest":
         case "pojoRequest": return boolean.class;
+        case "pollinterval":
+        case "pollInterval": return long.class;
         case "profilecredentialsname":
         case "profileCredentialsName": return java.lang.String.class;
         case "proxyhost":
@@ -130,6 +151,11 @@ public class Omics2ComponentConfigurer extends PropertyConfigurerSupport impleme
         case "useProfileCredentialsProvider": return boolean.class;
         case "usesessioncredentials":
         case "useSessionCredentials": return boolean.class;
+        case "validate": return boolean.class;
+        case "waitforcompletion":
+        case "waitForCompletion": return boolean.class;
+        case "waittimeout":
+        case "waitTimeout": return long.class;
         default: return null;
         }
     }
@@ -142,17 +168,25 @@ public class Omics2ComponentConfigurer extends PropertyConfigurerSupport impleme
         case "accessKey": return getOrCreateConfiguration(target).getAccessKey();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
+        case "clienttokenstrategy":
+        case "clientTokenStrategy": return getOrCreateConfiguration(target).getClientTokenStrategy();
         case "configuration": return target.getConfiguration();
+        case "failonimportfailure":
+        case "failOnImportFailure": return getOrCreateConfiguration(target).isFailOnImportFailure();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxattempts":
         case "maxAttempts": return getOrCreateConfiguration(target).getMaxAttempts();
+        case "maxsourcesperjob":
+        case "maxSourcesPerJob": return getOrCreateConfiguration(target).getMaxSourcesPerJob();
         case "omicsclient":
         case "omicsClient": return getOrCreateConfiguration(target).getOmicsClient();
         case "overrideendpoint":
         case "overrideEndpoint": return getOrCreateConfiguration(target).isOverrideEndpoint();
         case "pojorequest":
         case "pojoRequest": return getOrCreateConfiguration(target).isPojoRequest();
+        case "pollinterval":
+        case "pollInterval": return getOrCreateConfiguration(target).getPollInterval();
         case "profilecredentialsname":
         case "profileCredentialsName": return getOrCreateConfiguration(target).getProfileCredentialsName();
         case "proxyhost":
@@ -182,6 +216,11 @@ public class Omics2ComponentConfigurer extends PropertyConfigurerSupport impleme
         case "useProfileCredentialsProvider": return getOrCreateConfiguration(target).isUseProfileCredentialsProvider();
         case "usesessioncredentials":
         case "useSessionCredentials": return getOrCreateConfiguration(target).isUseSessionCredentials();
+        case "validate": return getOrCreateConfiguration(target).isValidate();
+        case "waitforcompletion":
+        case "waitForCompletion": return getOrCreateConfiguration(target).isWaitForCompletion();
+        case "waittimeout":
+        case "waitTimeout": return getOrCreateConfiguration(target).getWaitTimeout();
         default: return null;
         }
     }

@@ -25,8 +25,14 @@ public class Omics2ConfigurationConfigurer extends org.apache.camel.support.comp
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesskey":
         case "accessKey": target.setAccessKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "clienttokenstrategy":
+        case "clientTokenStrategy": target.setClientTokenStrategy(property(camelContext, io.github.camelomics.aws2.omics.ClientTokenStrategy.class, value)); return true;
+        case "failonimportfailure":
+        case "failOnImportFailure": target.setFailOnImportFailure(property(camelContext, boolean.class, value)); return true;
         case "maxattempts":
         case "maxAttempts": target.setMaxAttempts(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "maxsourcesperjob":
+        case "maxSourcesPerJob": target.setMaxSourcesPerJob(property(camelContext, int.class, value)); return true;
         case "omicsclient":
         case "omicsClient": target.setOmicsClient(property(camelContext, software.amazon.awssdk.services.omics.OmicsClient.class, value)); return true;
         case "operation": target.setOperation(property(camelContext, io.github.camelomics.aws2.omics.Omics2Operations.class, value)); return true;
@@ -34,6 +40,8 @@ public class Omics2ConfigurationConfigurer extends org.apache.camel.support.comp
         case "overrideEndpoint": target.setOverrideEndpoint(property(camelContext, boolean.class, value)); return true;
         case "pojorequest":
         case "pojoRequest": target.setPojoRequest(property(camelContext, boolean.class, value)); return true;
+        case "pollinterval":
+        case "pollInterval": target.setPollInterval(property(camelContext, long.class, value)); return true;
         case "profilecredentialsname":
         case "profileCredentialsName": target.setProfileCredentialsName(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyhost":
@@ -63,6 +71,11 @@ public class Omics2ConfigurationConfigurer extends org.apache.camel.support.comp
         case "useProfileCredentialsProvider": target.setUseProfileCredentialsProvider(property(camelContext, boolean.class, value)); return true;
         case "usesessioncredentials":
         case "useSessionCredentials": target.setUseSessionCredentials(property(camelContext, boolean.class, value)); return true;
+        case "validate": target.setValidate(property(camelContext, boolean.class, value)); return true;
+        case "waitforcompletion":
+        case "waitForCompletion": target.setWaitForCompletion(property(camelContext, boolean.class, value)); return true;
+        case "waittimeout":
+        case "waitTimeout": target.setWaitTimeout(property(camelContext, long.class, value)); return true;
         default: return false;
         }
     }
@@ -72,8 +85,14 @@ public class Omics2ConfigurationConfigurer extends org.apache.camel.support.comp
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesskey":
         case "accessKey": return java.lang.String.class;
+        case "clienttokenstrategy":
+        case "clientTokenStrategy": return io.github.camelomics.aws2.omics.ClientTokenStrategy.class;
+        case "failonimportfailure":
+        case "failOnImportFailure": return boolean.class;
         case "maxattempts":
         case "maxAttempts": return java.lang.Integer.class;
+        case "maxsourcesperjob":
+        case "maxSourcesPerJob": return int.class;
         case "omicsclient":
         case "omicsClient": return software.amazon.awssdk.services.omics.OmicsClient.class;
         case "operation": return io.github.camelomics.aws2.omics.Omics2Operations.class;
@@ -81,6 +100,8 @@ public class Omics2ConfigurationConfigurer extends org.apache.camel.support.comp
         case "overrideEndpoint": return boolean.class;
         case "pojorequest":
         case "pojoRequest": return boolean.class;
+        case "pollinterval":
+        case "pollInterval": return long.class;
         case "profilecredentialsname":
         case "profileCredentialsName": return java.lang.String.class;
         case "proxyhost":
@@ -110,6 +131,11 @@ public class Omics2ConfigurationConfigurer extends org.apache.camel.support.comp
         case "useProfileCredentialsProvider": return boolean.class;
         case "usesessioncredentials":
         case "useSessionCredentials": return boolean.class;
+        case "validate": return boolean.class;
+        case "waitforcompletion":
+        case "waitForCompletion": return boolean.class;
+        case "waittimeout":
+        case "waitTimeout": return long.class;
         default: return null;
         }
     }
@@ -120,8 +146,14 @@ public class Omics2ConfigurationConfigurer extends org.apache.camel.support.comp
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesskey":
         case "accessKey": return target.getAccessKey();
+        case "clienttokenstrategy":
+        case "clientTokenStrategy": return target.getClientTokenStrategy();
+        case "failonimportfailure":
+        case "failOnImportFailure": return target.isFailOnImportFailure();
         case "maxattempts":
         case "maxAttempts": return target.getMaxAttempts();
+        case "maxsourcesperjob":
+        case "maxSourcesPerJob": return target.getMaxSourcesPerJob();
         case "omicsclient":
         case "omicsClient": return target.getOmicsClient();
         case "operation": return target.getOperation();
@@ -129,6 +161,8 @@ public class Omics2ConfigurationConfigurer extends org.apache.camel.support.comp
         case "overrideEndpoint": return target.isOverrideEndpoint();
         case "pojorequest":
         case "pojoRequest": return target.isPojoRequest();
+        case "pollinterval":
+        case "pollInterval": return target.getPollInterval();
         case "profilecredentialsname":
         case "profileCredentialsName": return target.getProfileCredentialsName();
         case "proxyhost":
@@ -158,6 +192,11 @@ public class Omics2ConfigurationConfigurer extends org.apache.camel.support.comp
         case "useProfileCredentialsProvider": return target.isUseProfileCredentialsProvider();
         case "usesessioncredentials":
         case "useSessionCredentials": return target.isUseSessionCredentials();
+        case "validate": return target.isValidate();
+        case "waitforcompletion":
+        case "waitForCompletion": return target.isWaitForCompletion();
+        case "waittimeout":
+        case "waitTimeout": return target.getWaitTimeout();
         default: return null;
         }
     }

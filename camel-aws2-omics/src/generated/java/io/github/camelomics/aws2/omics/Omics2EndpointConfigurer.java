@@ -25,16 +25,24 @@ public class Omics2EndpointConfigurer extends PropertyConfigurerSupport implemen
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesskey":
         case "accessKey": target.getConfiguration().setAccessKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "clienttokenstrategy":
+        case "clientTokenStrategy": target.getConfiguration().setClientTokenStrategy(property(camelContext, io.github.camelomics.aws2.omics.ClientTokenStrategy.class, value)); return true;
+        case "failonimportfailure":
+        case "failOnImportFailure": target.getConfiguration().setFailOnImportFailure(property(camelContext, boolean.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxattempts":
         case "maxAttempts": target.getConfiguration().setMaxAttempts(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "maxsourcesperjob":
+        case "maxSourcesPerJob": target.getConfiguration().setMaxSourcesPerJob(property(camelContext, int.class, value)); return true;
         case "omicsclient":
         case "omicsClient": target.getConfiguration().setOmicsClient(property(camelContext, software.amazon.awssdk.services.omics.OmicsClient.class, value)); return true;
         case "overrideendpoint":
         case "overrideEndpoint": target.getConfiguration().setOverrideEndpoint(property(camelContext, boolean.class, value)); return true;
         case "pojorequest":
         case "pojoRequest": target.getConfiguration().setPojoRequest(property(camelContext, boolean.class, value)); return true;
+        case "pollinterval":
+        case "pollInterval": target.getConfiguration().setPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "profilecredentialsname":
         case "profileCredentialsName": target.getConfiguration().setProfileCredentialsName(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyhost":
@@ -64,6 +72,11 @@ public class Omics2EndpointConfigurer extends PropertyConfigurerSupport implemen
         case "useProfileCredentialsProvider": target.getConfiguration().setUseProfileCredentialsProvider(property(camelContext, boolean.class, value)); return true;
         case "usesessioncredentials":
         case "useSessionCredentials": target.getConfiguration().setUseSessionCredentials(property(camelContext, boolean.class, value)); return true;
+        case "validate": target.getConfiguration().setValidate(property(camelContext, boolean.class, value)); return true;
+        case "waitforcompletion":
+        case "waitForCompletion": target.getConfiguration().setWaitForCompletion(property(camelContext, boolean.class, value)); return true;
+        case "waittimeout":
+        case "waitTimeout": target.getConfiguration().setWaitTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         default: return false;
         }
     }
@@ -78,16 +91,24 @@ public class Omics2EndpointConfigurer extends PropertyConfigurerSupport implemen
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesskey":
         case "accessKey": return java.lang.String.class;
+        case "clienttokenstrategy":
+        case "clientTokenStrategy": return io.github.camelomics.aws2.omics.ClientTokenStrategy.class;
+        case "failonimportfailure":
+        case "failOnImportFailure": return boolean.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxattempts":
         case "maxAttempts": return java.lang.Integer.class;
+        case "maxsourcesperjob":
+        case "maxSourcesPerJob": return int.class;
         case "omicsclient":
         case "omicsClient": return software.amazon.awssdk.services.omics.OmicsClient.class;
         case "overrideendpoint":
         case "overrideEndpoint": return boolean.class;
         case "pojorequest":
         case "pojoRequest": return boolean.class;
+        case "pollinterval":
+        case "pollInterval": return long.class;
         case "profilecredentialsname":
         case "profileCredentialsName": return java.lang.String.class;
         case "proxyhost":
@@ -117,6 +138,11 @@ public class Omics2EndpointConfigurer extends PropertyConfigurerSupport implemen
         case "useProfileCredentialsProvider": return boolean.class;
         case "usesessioncredentials":
         case "useSessionCredentials": return boolean.class;
+        case "validate": return boolean.class;
+        case "waitforcompletion":
+        case "waitForCompletion": return boolean.class;
+        case "waittimeout":
+        case "waitTimeout": return long.class;
         default: return null;
         }
     }
@@ -127,16 +153,24 @@ public class Omics2EndpointConfigurer extends PropertyConfigurerSupport implemen
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesskey":
         case "accessKey": return target.getConfiguration().getAccessKey();
+        case "clienttokenstrategy":
+        case "clientTokenStrategy": return target.getConfiguration().getClientTokenStrategy();
+        case "failonimportfailure":
+        case "failOnImportFailure": return target.getConfiguration().isFailOnImportFailure();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxattempts":
         case "maxAttempts": return target.getConfiguration().getMaxAttempts();
+        case "maxsourcesperjob":
+        case "maxSourcesPerJob": return target.getConfiguration().getMaxSourcesPerJob();
         case "omicsclient":
         case "omicsClient": return target.getConfiguration().getOmicsClient();
         case "overrideendpoint":
         case "overrideEndpoint": return target.getConfiguration().isOverrideEndpoint();
         case "pojorequest":
         case "pojoRequest": return target.getConfiguration().isPojoRequest();
+        case "pollinterval":
+        case "pollInterval": return target.getConfiguration().getPollInterval();
         case "profilecredentialsname":
         case "profileCredentialsName": return target.getConfiguration().getProfileCredentialsName();
         case "proxyhost":
@@ -166,6 +200,11 @@ public class Omics2EndpointConfigurer extends PropertyConfigurerSupport implemen
         case "useProfileCredentialsProvider": return target.getConfiguration().isUseProfileCredentialsProvider();
         case "usesessioncredentials":
         case "useSessionCredentials": return target.getConfiguration().isUseSessionCredentials();
+        case "validate": return target.getConfiguration().isValidate();
+        case "waitforcompletion":
+        case "waitForCompletion": return target.getConfiguration().isWaitForCompletion();
+        case "waittimeout":
+        case "waitTimeout": return target.getConfiguration().getWaitTimeout();
         default: return null;
         }
     }

@@ -24,14 +24,18 @@ public class Omics2EndpointUriFactory extends org.apache.camel.support.component
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(22);
+        Set<String> props = new HashSet<>(29);
         props.add("accessKey");
+        props.add("clientTokenStrategy");
+        props.add("failOnImportFailure");
         props.add("lazyStartProducer");
         props.add("maxAttempts");
+        props.add("maxSourcesPerJob");
         props.add("omicsClient");
         props.add("operation");
         props.add("overrideEndpoint");
         props.add("pojoRequest");
+        props.add("pollInterval");
         props.add("profileCredentialsName");
         props.add("proxyHost");
         props.add("proxyPort");
@@ -47,6 +51,9 @@ public class Omics2EndpointUriFactory extends org.apache.camel.support.component
         props.add("useDefaultCredentialsProvider");
         props.add("useProfileCredentialsProvider");
         props.add("useSessionCredentials");
+        props.add("validate");
+        props.add("waitForCompletion");
+        props.add("waitTimeout");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(3);
         secretProps.add("accessKey");

@@ -32,6 +32,34 @@ public class Omics2Configuration implements Cloneable {
               description = "If true, the message body must be the operation's SDK request object, used as it is apart from headers")
     private boolean pojoRequest;
 
+    @UriParam(label = "producer", defaultValue = "true",
+              description = "Check requests against the HealthOmics model (lengths, patterns, enums, required members, "
+                            + "at most 100 sources) and the user guide's rules before sending; every violation is reported at once")
+    private boolean validate = true;
+    @UriParam(label = "producer", defaultValue = "100",
+              description = "The most sources one import job gets (1 to 100, the service's fixed quota); more sources are "
+                            + "started as consecutive jobs, in input order")
+    private int maxSourcesPerJob = 100;
+    @UriParam(label = "producer", defaultValue = "content",
+              description = "Where the client token comes from when none is given: content (a hash of the request, stable "
+                            + "across processes and broker redeliveries), exchange (the exchange id, stable across Camel "
+                            + "redeliveries) or none")
+    private ClientTokenStrategy clientTokenStrategy = ClientTokenStrategy.content;
+    @UriParam(label = "producer",
+              description = "After starting a job (or, on getReadSetImportJob, for the given job), poll until it ends and "
+                            + "put its final status and per-source results on the exchange")
+    private boolean waitForCompletion;
+    @UriParam(label = "producer", defaultValue = "30000", javaType = "java.time.Duration",
+              description = "How often to poll a job while waiting (30s, as the SDK waiter)")
+    private long pollInterval = 30_000;
+    @UriParam(label = "producer", defaultValue = "86400000", javaType = "java.time.Duration",
+              description = "How long to wait for a job at most (24h); there is no 10-minute cap as with the SDK waiter")
+    private long waitTimeout = 86_400_000;
+    @UriParam(label = "producer", defaultValue = "true",
+              description = "When a waited-for job ends FAILED, CANCELLED or COMPLETED_WITH_FAILURES, fail the exchange with "
+                            + "an ImportJobFailedException naming the failed sources")
+    private boolean failOnImportFailure = true;
+
     @UriParam(description = "The AWS region, one of those the AWS SDK lists for HealthOmics (any region id when the endpoint is overridden)")
     private String region;
     @UriParam(label = "security", secret = true, description = "Amazon AWS access key")
@@ -107,6 +135,62 @@ public class Omics2Configuration implements Cloneable {
 
     public void setPojoRequest(boolean pojoRequest) {
         this.pojoRequest = pojoRequest;
+    }
+
+    public boolean isValidate() {
+        return validate;
+    }
+
+    public void setValidate(boolean validate) {
+        this.validate = validate;
+    }
+
+    public int getMaxSourcesPerJob() {
+        return maxSourcesPerJob;
+    }
+
+    public void setMaxSourcesPerJob(int maxSourcesPerJob) {
+        this.maxSourcesPerJob = maxSourcesPerJob;
+    }
+
+    public ClientTokenStrategy getClientTokenStrategy() {
+        return clientTokenStrategy;
+    }
+
+    public void setClientTokenStrategy(ClientTokenStrategy clientTokenStrategy) {
+        this.clientTokenStrategy = clientTokenStrategy;
+    }
+
+    public boolean isWaitForCompletion() {
+        return waitForCompletion;
+    }
+
+    public void setWaitForCompletion(boolean waitForCompletion) {
+        this.waitForCompletion = waitForCompletion;
+    }
+
+    public long getPollInterval() {
+        return pollInterval;
+    }
+
+    public void setPollInterval(long pollInterval) {
+        this.pollInterval = pollInterval;
+    }
+
+    public long getWaitTimeout() {
+        return waitTimeout;
+    }
+
+    public void setWaitTimeout(long waitTimeout) {
+        this.waitTimeout = waitTimeout;
+    }
+
+    public boolean isFailOnImportFailure() {
+        return failOnImportFailure;
+    }
+
+    public void setFailOnImportFailure(boolean failOnImportFailure) {
+        this.failOnImportFailure = failOnImportFailure;
     }
 
     public String getRegion() {

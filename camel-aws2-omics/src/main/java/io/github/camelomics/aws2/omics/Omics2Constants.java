@@ -70,6 +70,11 @@ public interface Omics2Constants {
               description = "In (getReadSetImportJob): the import job id. Out (startReadSetImportJob, getReadSetImportJob): the job id.",
               javaType = "String")
     String IMPORT_JOB_ID = "CamelAwsOmicsImportJobId";
+    @Metadata(label = START + "," + GET_JOB,
+              description = "Out: the ids of the import jobs started (or waited for), in source order: one per "
+                            + "maxSourcesPerJob sources. CamelAwsOmicsImportJobId is set only when there is one job.",
+              javaType = "java.util.List<String>")
+    String IMPORT_JOB_IDS = "CamelAwsOmicsImportJobIds";
     @Metadata(label = GET_READ_SET, description = "In: the read set id. Out: the read set's id.", javaType = "String")
     String READ_SET_ID = "CamelAwsOmicsReadSetId";
 
@@ -100,20 +105,24 @@ public interface Omics2Constants {
 
     // ---- results
 
-    @Metadata(label = START + "," + GET_JOB, description = "Out: the import job's status.", javaType = "String")
+    @Metadata(label = START + "," + GET_JOB,
+              description = "Out: the import job's status; for several jobs, theirs when they agree, IN_PROGRESS while any "
+                            + "runs, FAILED when all failed, else COMPLETED_WITH_FAILURES.",
+              javaType = "String")
     String IMPORT_JOB_STATUS = "CamelAwsOmicsImportJobStatus";
     @Metadata(label = START + "," + GET_JOB + "," + GET_READ_SET,
               description = "Out: when the job or read set was created.", javaType = "java.time.Instant")
     String CREATION_TIME = "CamelAwsOmicsCreationTime";
-    @Metadata(label = GET_JOB, description = "Out: when the job finished, if it has.", javaType = "java.time.Instant")
+    @Metadata(label = START + "," + GET_JOB, description = "Out: when the job (the last of several) ended; absent while any runs.",
+              javaType = "java.time.Instant")
     String COMPLETION_TIME = "CamelAwsOmicsCompletionTime";
-    @Metadata(label = GET_JOB,
-              description = "Out: the per-source results of the job, in source order: each item has sourceFiles, sampleId, subjectId, "
+    @Metadata(label = START + "," + GET_JOB,
+              description = "Out (getReadSetImportJob, or after waitForCompletion): the per-source results of the job(s), in source order: each item has sourceFiles, sampleId, subjectId, "
                             + "status (NOT_STARTED, IN_PROGRESS, FINISHED, FAILED), statusMessage and readSetId.",
               javaType = "java.util.List<software.amazon.awssdk.services.omics.model.ImportReadSetSourceItem>")
     String IMPORT_JOB_SOURCES = "CamelAwsOmicsImportJobSources";
-    @Metadata(label = GET_JOB,
-              description = "Out: the read set ids of the job's sources that have one, in source order.",
+    @Metadata(label = START + "," + GET_JOB,
+              description = "Out (getReadSetImportJob, or after waitForCompletion): the read set ids of the job's sources that have one, in source order.",
               javaType = "java.util.List<String>")
     String READ_SET_IDS = "CamelAwsOmicsReadSetIds";
     @Metadata(label = GET_READ_SET, description = "Out: the read set's status.", javaType = "String")

@@ -3,6 +3,8 @@ package io.github.camelomics.aws2.omics;
 import java.util.Map;
 
 import io.github.camelomics.aws2.omics.client.ClientSettings;
+import io.github.camelomics.aws2.omics.job.ImportJobWaiter;
+import io.github.camelomics.aws2.omics.job.WaitTimer;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -24,6 +26,7 @@ public class Omics2Endpoint extends DefaultEndpoint implements EndpointServiceLo
     private Omics2Configuration configuration;
 
     private OmicsClient client;
+    private ImportJobWaiter waiter = new ImportJobWaiter(WaitTimer.SYSTEM);
     /** The settings of the client leased from the component; null when the user gave a client. */
     private ClientSettings leased;
 
@@ -46,6 +49,19 @@ public class Omics2Endpoint extends DefaultEndpoint implements EndpointServiceLo
     @Override
     public Omics2Component getComponent() {
         return (Omics2Component) super.getComponent();
+    }
+
+    @Override
+    protected void doInit() throws Exception {
+        super.doInit();
+        if (configuration.getMaxSourcesPerJob() < 1 || configuration.getMaxSourcesPerJob() > 100) {
+            throw new IllegalArgumentException("aws2-omics: option maxSourcesPerJob must be 1 to 100 (the service's "
+                                               + "fixed quota of sources per job), but was " + configuration.getMaxSourcesPerJob());
+        }
+        if (configuration.getPollInterval() <= 0) {
+            throw new IllegalArgumentException("aws2-omics: option pollInterval must be positive, but was "
+                                               + configuration.getPollInterval() + " ms");
+        }
     }
 
     @Override
@@ -76,6 +92,15 @@ public class Omics2Endpoint extends DefaultEndpoint implements EndpointServiceLo
 
     public void setConfiguration(Omics2Configuration configuration) {
         this.configuration = configuration;
+    }
+
+    public ImportJobWaiter getWaiter() {
+        return waiter;
+    }
+
+    /** The clock of job waiting; tests set one that runs on emulated time. */
+    public void setWaitTimer(WaitTimer timer) {
+        this.waiter = new ImportJobWaiter(timer);
     }
 
     /** The client in use while the endpoint is started. */

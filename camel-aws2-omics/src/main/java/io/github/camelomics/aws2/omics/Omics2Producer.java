@@ -3,25 +3,28 @@ package io.github.camelomics.aws2.omics;
 import java.util.List;
 
 import io.github.camelomics.aws2.omics.operation.OmicsOperations;
+import io.github.camelomics.aws2.omics.operation.OperationContext;
 import io.github.camelomics.aws2.omics.operation.OperationSpec;
 import io.github.camelomics.aws2.omics.operation.RequestValues;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.spi.ShutdownPrepared;
 import org.apache.camel.support.DefaultProducer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.services.omics.model.OmicsRequest;
-import software.amazon.awssdk.services.omics.model.OmicsResponse;
 
 /**
  * Sends one message as one HealthOmics call. Every operation goes the same way: build the request from headers, body
  * and options, check it, call, then put the response in the body and its key facts in headers.
  */
-public class Omics2Producer extends DefaultProducer {
+public class Omics2Producer extends DefaultProducer implements ShutdownPrepared {
 
     private static final Logger LOG = LoggerFactory.getLogger(Omics2Producer.class);
+
+    private volatile boolean shuttingDown;
 
     public Omics2Producer(Omics2Endpoint endpoint) {
         super(endpoint);
@@ -38,18 +41,34 @@ public class Omics2Producer extends DefaultProducer {
         invoke(OmicsOperations.of(operation), exchange.getMessage());
     }
 
-    private <R extends OmicsRequest, S extends OmicsResponse> void invoke(OperationSpec<R, S> spec, Message message) {
-        R request = spec.request(new RequestValues(message, getEndpoint().getConfiguration()));
+    private <R extends OmicsRequest> void invoke(OperationSpec<R> spec, Message message) {
+        Omics2Configuration options = getEndpoint().getConfiguration();
+        R request = spec.request(new RequestValues(message, options));
         LOG.debug("Calling HealthOmics {}: {}", spec.operation(), request);
-        S response;
         try {
-            response = spec.invoke(getEndpoint().getClient(), request);
+            spec.invocation().invoke(request, new OperationContext(getEndpoint().getClient(), message, options,
+                    getEndpoint().getWaiter(), this::keepWaiting));
         } catch (AwsServiceException e) {
             LOG.debug("HealthOmics {} failed: {}", spec.operation(), describe(e));
             throw e;
         }
-        message.setBody(response);
-        spec.results().accept(response, message);
+    }
+
+    /** Waiting for a job ends as soon as this producer, its route or Camel is stopping. */
+    private boolean keepWaiting() {
+        return isRunAllowed() && !shuttingDown && !getEndpoint().getCamelContext().isStopping();
+    }
+
+    @Override
+    public void prepareShutdown(boolean suspendOnly, boolean forced) {
+        // called when the route stops, before Camel waits for in-flight exchanges: a wait must not hold the route up
+        shuttingDown = true;
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        shuttingDown = false;
+        super.doStart();
     }
 
     private Omics2Operations operation(Message message) {

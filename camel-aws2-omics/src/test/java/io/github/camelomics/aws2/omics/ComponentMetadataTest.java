@@ -86,7 +86,9 @@ class ComponentMetadataTest {
                                                       + "&overrideEndpoint=true&uriEndpointOverride=http://127.0.0.1:1"
                                                       + "&proxyProtocol=HTTP&proxyHost=proxy.lab&proxyPort=3128"
                                                       + "&trustAllCertificates=true&retryMode=ADAPTIVE_V2&maxAttempts=7"
-                                                      + "&lazyStartProducer=true",
+                                                      + "&validate=false&maxSourcesPerJob=50&clientTokenStrategy=exchange"
+                                                      + "&waitForCompletion=true&pollInterval=2m&waitTimeout=3h"
+                                                      + "&failOnImportFailure=false&lazyStartProducer=true",
                 Omics2Endpoint.class);
 
         assertEquals(0, introspection.getInvokedCounter(), "options were set by reflection");
@@ -109,6 +111,13 @@ class ComponentMetadataTest {
         assertTrue(c.isTrustAllCertificates());
         assertEquals(RetryMode.ADAPTIVE_V2, c.getRetryMode());
         assertEquals(7, c.getMaxAttempts());
+        assertFalse(c.isValidate());
+        assertEquals(50, c.getMaxSourcesPerJob());
+        assertEquals(ClientTokenStrategy.exchange, c.getClientTokenStrategy());
+        assertTrue(c.isWaitForCompletion());
+        assertEquals(120_000, c.getPollInterval());
+        assertEquals(3 * 3_600_000, c.getWaitTimeout());
+        assertFalse(c.isFailOnImportFailure());
         assertTrue(endpoint.isLazyStartProducer());
 
         // and the generated configurer knows every option the JSON lists
@@ -128,6 +137,9 @@ class ComponentMetadataTest {
     private static Object sampleValue(JsonNode option) {
         if (option.has("enum")) {
             return option.get("enum").get(0).asText();
+        }
+        if ("duration".equals(option.get("type").asText())) {
+            return "45s";
         }
         return switch (option.get("javaType").asText()) {
             case "boolean", "java.lang.Boolean" -> "true";

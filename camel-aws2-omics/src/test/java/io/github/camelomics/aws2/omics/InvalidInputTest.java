@@ -144,16 +144,17 @@ class InvalidInputTest extends OmicsTestSupport {
     }
 
     @Test
-    void jsonThatIsNeitherArrayNorObject() {
+    void textThatIsNeitherJsonNorASampleSheet() {
         InvalidRequestException e = invalid(START, "42", Map.of());
-        assertEquals("body: expected a JSON array of sources or a JSON object, got number 42", e.getProblems().get(0));
+        assertEquals("line 1: not a sample sheet: expected columns such as sampleId,subjectId,sourceFileType,source1 "
+                     + "(API form) or sample,fastq_1,fastq_2 (nf-core form), got 42", e.getProblems().get(0));
     }
 
     @Test
     void bodyOfAnUnusableType() {
         InvalidRequestException e = invalid(START, 42L, Map.of());
-        assertEquals("body: expected a StartReadSetImportJobRequest, source item(s), Map(s) or JSON (String, byte[], "
-                     + "InputStream, Reader, File or Path), got a java.lang.Long",
+        assertEquals("body: expected a StartReadSetImportJobRequest, source item(s), Map(s), JSON or a CSV sample sheet "
+                     + "(String, byte[], InputStream, Reader, File or Path), got a java.lang.Long",
                 e.getProblems().get(0));
     }
 

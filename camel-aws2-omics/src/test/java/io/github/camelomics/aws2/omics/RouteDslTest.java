@@ -72,7 +72,7 @@ class RouteDslTest {
             assertEquals(JOB, exchange.getMessage().getHeader(Omics2Constants.IMPORT_JOB_ID));
             WIRE.verify(1, signed(postRequestedFor(urlEqualTo("/sequencestore/" + STORE + "/importjob")))
                     .withRequestBody(equalToJson("""
-                            {"roleArn":"%s","sources":[{"sourceFiles":{"source1":"s3://lab-bucket/s1_R1.fastq.gz",
+                            {"roleArn":"%s","clientToken":"${json-unit.any-string}","sources":[{"sourceFiles":{"source1":"s3://lab-bucket/s1_R1.fastq.gz",
                              "source2":"s3://lab-bucket/s1_R2.fastq.gz"},"sourceFileType":"FASTQ",
                              "subjectId":"subject-1","sampleId":"sample-1-%s"}]}""".formatted(ROLE, dsl))));
         } finally {

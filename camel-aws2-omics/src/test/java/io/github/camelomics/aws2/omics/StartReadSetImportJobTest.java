@@ -39,7 +39,7 @@ class StartReadSetImportJobTest extends OmicsTestSupport {
 
     /** The JSON HealthOmics must receive for the paired FASTQ sample used throughout. */
     private static final String PAIRED_SAMPLE_REQUEST = """
-            {"roleArn":"%s","sources":[{
+            {"roleArn":"%s","clientToken":"${json-unit.any-string}","sources":[{
               "sourceFiles":{"source1":"s3://lab-bucket/s1_R1.fastq.gz","source2":"s3://lab-bucket/s1_R2.fastq.gz"},
               "sourceFileType":"FASTQ","subjectId":"subject-1","sampleId":"sample-1",
               "name":"sample-1 run 7","tags":{"run":"7"}}]}

@@ -2,30 +2,23 @@ package io.github.camelomics.aws2.omics.operation;
 
 import java.io.InputStream;
 import java.util.List;
-import java.util.Objects;
-
-import io.github.camelomics.aws2.omics.Omics2Operations;
 import java.util.function.Consumer;
 
+import io.github.camelomics.aws2.omics.Omics2Operations;
+import io.github.camelomics.aws2.omics.job.ImportJobs;
 import io.github.camelomics.aws2.omics.operation.OperationSpec.Check;
+import io.github.camelomics.aws2.omics.operation.OperationSpec.Invocation;
 import io.github.camelomics.aws2.omics.request.ImportSources;
-import org.apache.camel.Message;
 import org.apache.camel.WrappedFile;
 import software.amazon.awssdk.services.omics.OmicsClient;
 import software.amazon.awssdk.services.omics.model.GetReadSetImportJobRequest;
-import software.amazon.awssdk.services.omics.model.GetReadSetImportJobResponse;
 import software.amazon.awssdk.services.omics.model.GetReadSetMetadataRequest;
-import software.amazon.awssdk.services.omics.model.GetReadSetMetadataResponse;
 import software.amazon.awssdk.services.omics.model.ImportReadSetFilter;
-import software.amazon.awssdk.services.omics.model.ImportReadSetSourceItem;
 import software.amazon.awssdk.services.omics.model.ListReadSetImportJobsRequest;
-import software.amazon.awssdk.services.omics.model.ListReadSetImportJobsResponse;
 import software.amazon.awssdk.services.omics.model.ListReadSetsRequest;
-import software.amazon.awssdk.services.omics.model.ListReadSetsResponse;
 import software.amazon.awssdk.services.omics.model.ReadSetFilter;
 import software.amazon.awssdk.services.omics.model.SourceFiles;
 import software.amazon.awssdk.services.omics.model.StartReadSetImportJobRequest;
-import software.amazon.awssdk.services.omics.model.StartReadSetImportJobResponse;
 import software.amazon.awssdk.services.omics.model.StartReadSetImportJobSourceItem;
 
 import static io.github.camelomics.aws2.omics.Omics2Constants.*;
@@ -40,11 +33,14 @@ public final class OmicsOperations {
     private static final Check<StartReadSetImportJobRequest> START_STORE
             = Check.required("sequenceStoreId", StartReadSetImportJobRequest::sequenceStoreId, STORE_HOW);
 
-    /** Source headers besides Source1: they describe the one source that Source1 starts. */
-    private static final List<String> SOURCE_DETAIL_HEADERS = List.of(SOURCE2, SOURCE_FILE_TYPE, SUBJECT_ID, SAMPLE_ID,
+    /**
+     * Source headers besides Source1: they describe the one source that Source1 starts. (SubjectId is not among them:
+     * with a body it fills in sources that name no subject, as nf-core sample sheets do.)
+     */
+    private static final List<String> SOURCE_DETAIL_HEADERS = List.of(SOURCE2, SOURCE_FILE_TYPE, SAMPLE_ID,
             GENERATED_FROM, REFERENCE_ARN, READ_SET_NAME, READ_SET_DESCRIPTION, TAGS);
 
-    static final OperationSpec<StartReadSetImportJobRequest, StartReadSetImportJobResponse> START_READ_SET_IMPORT_JOB
+    static final OperationSpec<StartReadSetImportJobRequest> START_READ_SET_IMPORT_JOB
             = new OperationSpec<>(
                     Omics2Operations.startReadSetImportJob, StartReadSetImportJobRequest.class,
                     StartReadSetImportJobRequest.builder().build(),
@@ -62,15 +58,9 @@ public final class OmicsOperations {
                                     "header " + SOURCE1 + " (with " + SOURCE_FILE_TYPE + ", " + SUBJECT_ID + ", " + SAMPLE_ID
                                                                                         + ") or a body with sources"),
                             OmicsOperations::requireSourceMembers),
-                    OmicsClient::startReadSetImportJob,
-                    (res, out) -> {
-                        out.setHeader(IMPORT_JOB_ID, res.id());
-                        out.setHeader(IMPORT_JOB_STATUS, res.statusAsString());
-                        out.setHeader(CREATION_TIME, res.creationTime());
-                        out.setHeader(SEQUENCE_STORE_ID, res.sequenceStoreId());
-                    });
+                    (request, context) -> ImportJobs.start(request, context));
 
-    static final OperationSpec<GetReadSetImportJobRequest, GetReadSetImportJobResponse> GET_READ_SET_IMPORT_JOB
+    static final OperationSpec<GetReadSetImportJobRequest> GET_READ_SET_IMPORT_JOB
             = new OperationSpec<>(
                     Omics2Operations.getReadSetImportJob, GetReadSetImportJobRequest.class,
                     GetReadSetImportJobRequest.builder().build(),
@@ -82,19 +72,15 @@ public final class OmicsOperations {
                     List.of(Check.required("sequenceStoreId", GetReadSetImportJobRequest::sequenceStoreId, STORE_HOW),
                             Check.required("id", GetReadSetImportJobRequest::id,
                                     "header " + IMPORT_JOB_ID + " or the body's id")),
-                    OmicsClient::getReadSetImportJob,
-                    (res, out) -> {
-                        out.setHeader(IMPORT_JOB_ID, res.id());
-                        out.setHeader(IMPORT_JOB_STATUS, res.statusAsString());
-                        out.setHeader(CREATION_TIME, res.creationTime());
-                        setOrRemove(out, COMPLETION_TIME, res.completionTime());
-                        out.setHeader(SEQUENCE_STORE_ID, res.sequenceStoreId());
-                        out.setHeader(IMPORT_JOB_SOURCES, res.sources());
-                        out.setHeader(READ_SET_IDS, res.sources().stream()
-                                .map(ImportReadSetSourceItem::readSetId).filter(Objects::nonNull).toList());
+                    (request, context) -> {
+                        if (context.options().isWaitForCompletion()) {
+                            ImportJobs.await(request.sequenceStoreId(), List.of(request.id()), context);
+                        } else {
+                            ImportJobs.show(context.message(), List.of(context.client().getReadSetImportJob(request)));
+                        }
                     });
 
-    static final OperationSpec<ListReadSetImportJobsRequest, ListReadSetImportJobsResponse> LIST_READ_SET_IMPORT_JOBS
+    static final OperationSpec<ListReadSetImportJobsRequest> LIST_READ_SET_IMPORT_JOBS
             = new OperationSpec<>(
                     Omics2Operations.listReadSetImportJobs, ListReadSetImportJobsRequest.class,
                     ListReadSetImportJobsRequest.builder().build(),
@@ -106,10 +92,10 @@ public final class OmicsOperations {
                             .filter(importJobFilter(in, body.filter()))
                             .build(),
                     List.of(Check.required("sequenceStoreId", ListReadSetImportJobsRequest::sequenceStoreId, STORE_HOW)),
-                    OmicsClient::listReadSetImportJobs,
-                    (res, out) -> setOrRemove(out, NEXT_TOKEN, res.nextToken()));
+                    Invocation.respond(OmicsClient::listReadSetImportJobs,
+                            (res, out) -> ResultHeaders.setOrRemove(out, NEXT_TOKEN, res.nextToken())));
 
-    static final OperationSpec<GetReadSetMetadataRequest, GetReadSetMetadataResponse> GET_READ_SET_METADATA
+    static final OperationSpec<GetReadSetMetadataRequest> GET_READ_SET_METADATA
             = new OperationSpec<>(
                     Omics2Operations.getReadSetMetadata, GetReadSetMetadataRequest.class,
                     GetReadSetMetadataRequest.builder().build(),
@@ -120,15 +106,14 @@ public final class OmicsOperations {
                             .build(),
                     List.of(Check.required("sequenceStoreId", GetReadSetMetadataRequest::sequenceStoreId, STORE_HOW),
                             Check.required("id", GetReadSetMetadataRequest::id, "header " + READ_SET_ID + " or the body's id")),
-                    OmicsClient::getReadSetMetadata,
-                    (res, out) -> {
+                    Invocation.respond(OmicsClient::getReadSetMetadata, (res, out) -> {
                         out.setHeader(READ_SET_ID, res.id());
                         out.setHeader(READ_SET_STATUS, res.statusAsString());
                         out.setHeader(CREATION_TIME, res.creationTime());
                         out.setHeader(SEQUENCE_STORE_ID, res.sequenceStoreId());
-                    });
+                    }));
 
-    static final OperationSpec<ListReadSetsRequest, ListReadSetsResponse> LIST_READ_SETS
+    static final OperationSpec<ListReadSetsRequest> LIST_READ_SETS
             = new OperationSpec<>(
                     Omics2Operations.listReadSets, ListReadSetsRequest.class,
                     ListReadSetsRequest.builder().build(),
@@ -140,13 +125,13 @@ public final class OmicsOperations {
                             .filter(readSetFilter(in, body.filter()))
                             .build(),
                     List.of(Check.required("sequenceStoreId", ListReadSetsRequest::sequenceStoreId, STORE_HOW)),
-                    OmicsClient::listReadSets,
-                    (res, out) -> setOrRemove(out, NEXT_TOKEN, res.nextToken()));
+                    Invocation.respond(OmicsClient::listReadSets,
+                            (res, out) -> ResultHeaders.setOrRemove(out, NEXT_TOKEN, res.nextToken())));
 
     private OmicsOperations() {
     }
 
-    public static OperationSpec<?, ?> of(Omics2Operations operation) {
+    public static OperationSpec<?> of(Omics2Operations operation) {
         return switch (operation) {
             case startReadSetImportJob -> START_READ_SET_IMPORT_JOB;
             case getReadSetImportJob -> GET_READ_SET_IMPORT_JOB;
@@ -171,7 +156,7 @@ public final class OmicsOperations {
         }
         // a file from a Camel file or FTP consumer: read its content the way Camel converts it
         Object body = in.body() instanceof WrappedFile<?> ? in.body(InputStream.class) : in.body();
-        return ImportSources.fromBody(body, in.problems());
+        return ImportSources.fromBody(body, in.text(SUBJECT_ID), in.problems());
     }
 
     private static StartReadSetImportJobSourceItem sourceFromHeaders(RequestValues in) {
@@ -238,13 +223,5 @@ public final class OmicsOperations {
                 .referenceArn(in.text(REFERENCE_ARN, f.referenceArn(), null))
                 .build();
         return filter.equals(ReadSetFilter.builder().build()) ? null : filter;
-    }
-
-    private static void setOrRemove(Message out, String header, Object value) {
-        if (value == null) {
-            out.removeHeader(header); // a stale value would be read as input by the next call (e.g. a NextToken loop)
-        } else {
-            out.setHeader(header, value);
-        }
     }
 }

@@ -9,28 +9,41 @@ import java.util.function.Function;
 
 import io.github.camelomics.aws2.omics.InvalidRequestException;
 import io.github.camelomics.aws2.omics.Omics2Operations;
+import io.github.camelomics.aws2.omics.request.RequestValidator;
 import org.apache.camel.Message;
 import software.amazon.awssdk.services.omics.OmicsClient;
 import software.amazon.awssdk.services.omics.model.OmicsRequest;
-import software.amazon.awssdk.services.omics.model.OmicsResponse;
 
 /**
  * One HealthOmics operation, declared as data: how a message becomes its request, which members must then be set, the
- * SDK call, and which result headers it sets. The producer runs every operation through {@link #request} and
- * {@link #invoke}, so header mapping, checks and result handling are written once.
+ * call, and what it answers. The producer runs every operation through {@link #request} and its {@link Invocation},
+ * so header mapping, checks and result handling are written once.
  *
  * @param <R> the SDK request type
- * @param <S> the SDK response type
  */
-public record OperationSpec<R extends OmicsRequest, S extends OmicsResponse>(
+public record OperationSpec<R extends OmicsRequest>(
         Omics2Operations operation,
         Class<R> requestType,
         R emptyRequest,
         Function<RequestValues, R> bodyReader,
         BiFunction<RequestValues, R, R> binder,
         List<Check<R>> checks,
-        BiFunction<OmicsClient, R, S> call,
-        BiConsumer<S, Message> results) {
+        Invocation<R> invocation) {
+
+    /** What the operation does with its request: call HealthOmics and answer on the message. */
+    @FunctionalInterface
+    public interface Invocation<R> {
+        void invoke(R request, OperationContext context);
+
+        /** One call, its response as the body, and result headers from it. */
+        static <R, S> Invocation<R> respond(BiFunction<OmicsClient, R, S> call, BiConsumer<S, Message> results) {
+            return (request, context) -> {
+                S response = call.apply(context.client(), request);
+                context.message().setBody(response);
+                results.accept(response, context.message());
+            };
+        }
+    }
 
     /** A rule the request must meet once headers, body and options are applied; it reports each breach. */
     @FunctionalInterface
@@ -59,15 +72,14 @@ public record OperationSpec<R extends OmicsRequest, S extends OmicsResponse>(
         R request = binder.apply(values, fromBody);
         if (values.problems().isEmpty()) { // a body or header that could not be read would only echo here as "missing"
             checks.forEach(check -> check.check(request, values::problem));
+            if (values.options().isValidate()) {
+                RequestValidator.check(request, values::problem);
+            }
         }
         if (!values.problems().isEmpty()) {
             throw new InvalidRequestException(operation, values.problems());
         }
         return request;
-    }
-
-    public S invoke(OmicsClient client, R request) {
-        return call.apply(client, request);
     }
 
     private R readBody(RequestValues values) {

@@ -4,6 +4,9 @@ import java.io.File;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
+import java.io.StringReader;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -28,7 +31,9 @@ import software.amazon.awssdk.services.omics.model.StartReadSetImportJobSourceIt
  * <li>one {@link StartReadSetImportJobSourceItem}, or a collection of them;</li>
  * <li>a {@link Map} (one source, or a whole request when it has a {@code sources} member) or a collection of Maps;</li>
  * <li>JSON as text, bytes, a stream, a reader or a file: the array the AWS CLI takes for {@code --sources}, or a
- * whole request object {@code {"roleArn": ..., "sources": [...]}}, member names exactly as in the API.</li>
+ * whole request object {@code {"roleArn": ..., "sources": [...]}}, member names exactly as in the API;</li>
+ * <li>a CSV sample sheet, in the same carriers: see {@link SampleSheet}. Text whose first character is not
+ * {@code [} or <code>{</code> is read as CSV.</li>
  * </ul>
  * Every problem is collected with its member path; nothing here talks to AWS.
  */
@@ -45,13 +50,24 @@ public final class ImportSources {
      * The request the body describes; members the body does not give are null, and a null body gives an empty
      * request. When the body cannot be read, the problems are added (naming what was expected and received) and an
      * empty request is returned.
+     *
+     * @param defaultSubjectId the subject of sources that name none (an nf-core sample sheet has no subject column);
+     *                         it never replaces a subject the body gives. May be null.
      */
-    public static StartReadSetImportJobRequest fromBody(Object body, List<String> problems) {
-        StartReadSetImportJobRequest request = read(body, problems);
-        return request == null ? StartReadSetImportJobRequest.builder().build() : request;
+    public static StartReadSetImportJobRequest fromBody(Object body, String defaultSubjectId, List<String> problems) {
+        StartReadSetImportJobRequest request = read(body, defaultSubjectId, problems);
+        if (request == null) {
+            return StartReadSetImportJobRequest.builder().build();
+        }
+        if (defaultSubjectId == null || !request.hasSources()) {
+            return request;
+        }
+        return request.toBuilder().sources(request.sources().stream()
+                .map(s -> s == null || s.subjectId() != null ? s : s.toBuilder().subjectId(defaultSubjectId).build())
+                .toList()).build();
     }
 
-    private static StartReadSetImportJobRequest read(Object body, List<String> problems) {
+    private static StartReadSetImportJobRequest read(Object body, String defaultSubjectId, List<String> problems) {
         if (body == null) {
             return StartReadSetImportJobRequest.builder().build();
         }
@@ -72,7 +88,15 @@ public final class ImportSources {
         if (body instanceof Map<?, ?> map) {
             return fromJson(JSON.valueToTree(map), problems);
         }
-        JsonNode json = parse(body, problems);
+        String text = text(body, problems);
+        if (text == null) {
+            return null;
+        }
+        if (SampleSheet.looksLikeCsv(text)) {
+            return StartReadSetImportJobRequest.builder()
+                    .sources(SampleSheet.read(new StringReader(text), defaultSubjectId, problems)).build();
+        }
+        JsonNode json = parse(text, problems);
         return json == null ? null : fromJson(json, problems);
     }
 
@@ -112,39 +136,46 @@ public final class ImportSources {
         return null;
     }
 
-    private static JsonNode parse(Object body, List<String> problems) {
+    /** Manifests and sample sheets are small: read them whole, then tell JSON from CSV by the first character. */
+    private static String text(Object body, List<String> problems) {
         try {
             if (body instanceof String text) {
-                return JSON.readTree(text);
+                return text;
             }
             if (body instanceof byte[] bytes) {
-                return JSON.readTree(bytes);
+                return new String(bytes, StandardCharsets.UTF_8);
             }
             if (body instanceof InputStream in) {
-                return JSON.readTree(in);
+                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
             }
             if (body instanceof Reader reader) {
-                return JSON.readTree(reader);
+                StringWriter text = new StringWriter();
+                reader.transferTo(text);
+                return text.toString();
             }
             if (body instanceof File file) {
-                return JSON.readTree(file);
+                return Files.readString(file.toPath());
             }
             if (body instanceof Path path) {
-                try (InputStream in = Files.newInputStream(path)) {
-                    return JSON.readTree(in);
-                }
+                return Files.readString(path);
             }
+        } catch (IOException e) {
+            problems.add("body: could not be read: " + e.getMessage());
+            return null;
+        }
+        problems.add("body: expected a StartReadSetImportJobRequest, source item(s), Map(s), JSON or a CSV sample sheet "
+                     + "(String, byte[], InputStream, Reader, File or Path), got a " + body.getClass().getName());
+        return null;
+    }
+
+    private static JsonNode parse(String text, List<String> problems) {
+        try {
+            return JSON.readTree(text);
         } catch (JsonProcessingException e) {
             problems.add("body: expected JSON (an array of sources or a request object), but it does not parse: "
                          + e.getOriginalMessage() + " at line " + e.getLocation().getLineNr() + ", column "
                          + e.getLocation().getColumnNr());
             return null;
-        } catch (IOException e) {
-            problems.add("body: could not be read: " + e.getMessage());
-            return null;
         }
-        problems.add("body: expected a StartReadSetImportJobRequest, source item(s), Map(s) or JSON (String, byte[], "
-                     + "InputStream, Reader, File or Path), got a " + body.getClass().getName());
-        return null;
     }
 }

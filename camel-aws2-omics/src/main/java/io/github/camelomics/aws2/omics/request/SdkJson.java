@@ -6,15 +6,21 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.protocol.MarshallingType;
 import software.amazon.awssdk.core.traits.ListTrait;
 import software.amazon.awssdk.core.traits.MapTrait;
+import software.amazon.awssdk.core.util.SdkAutoConstructList;
+import software.amazon.awssdk.core.util.SdkAutoConstructMap;
 import software.amazon.awssdk.utils.builder.SdkBuilder;
 
 /**
@@ -53,6 +59,50 @@ public final class SdkJson {
             }
         });
         return (T) ((SdkBuilder<?, ?>) target).build();
+    }
+
+    /**
+     * The JSON the service would receive for this object (members as named on the wire, path members included, map
+     * keys sorted), so that it can be validated against the service model and hashed into a stable token.
+     */
+    public static ObjectNode write(SdkPojo pojo) {
+        ObjectNode node = JsonNodeFactory.instance.objectNode();
+        for (SdkField<?> field : pojo.sdkFields()) {
+            JsonNode value = node(field, field.getValueOrDefault(pojo));
+            if (value != null) {
+                node.set(field.locationName(), value);
+            }
+        }
+        return node;
+    }
+
+    private static JsonNode node(SdkField<?> field, Object value) {
+        if (value == null || value instanceof SdkAutoConstructList<?> || value instanceof SdkAutoConstructMap<?, ?>) {
+            return null; // never set: the SDK sends nothing for it
+        }
+        JsonNodeFactory json = JsonNodeFactory.instance;
+        if (value instanceof SdkPojo pojo) {
+            return write(pojo);
+        }
+        if (value instanceof List<?> list) {
+            SdkField<?> member = field.getTrait(ListTrait.class).memberFieldInfo();
+            ArrayNode array = json.arrayNode(list.size());
+            list.forEach(item -> array.add(item == null ? json.nullNode() : node(member, item)));
+            return array;
+        }
+        if (value instanceof Map<?, ?> map) {
+            SdkField<?> valueField = field.getTrait(MapTrait.class).valueFieldInfo();
+            ObjectNode object = json.objectNode();
+            new TreeMap<>(map).forEach((k, v) -> object.set(String.valueOf(k), v == null ? json.nullNode() : node(valueField, v)));
+            return object;
+        }
+        if (value instanceof Integer i) {
+            return json.numberNode(i);
+        }
+        if (value instanceof Long l) {
+            return json.numberNode(l);
+        }
+        return json.textNode(value.toString()); // strings, enums as sent, and Instants in ISO-8601 as on the wire
     }
 
     private static Object value(SdkField<?> field, JsonNode node, String path, List<String> problems) {

@@ -1,0 +1,68 @@
+package io.github.camelomics.aws2.omics.request;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Consumer;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelomics.aws2.omics.model.ImportRules;
+import io.github.camelomics.aws2.omics.model.OmicsModel;
+import io.github.camelomics.aws2.omics.model.ShapeValidator;
+import io.github.camelomics.aws2.omics.model.Violation;
+import software.amazon.awssdk.services.omics.model.OmicsRequest;
+import software.amazon.awssdk.services.omics.model.StartReadSetImportJobRequest;
+
+/**
+ * Checks a request against the HealthOmics service model (lengths, patterns, enums, ranges), the user guide's rules
+ * (BAM and CRAM need a reference, only FASTQ has a second file) and, for imports, that no file is imported twice. The
+ * same model and validator the emulator uses on arrival, so what passes here passes there.
+ */
+public final class RequestValidator {
+
+    private static final ShapeValidator MODEL = new ShapeValidator(OmicsModel.load());
+
+    private RequestValidator() {
+    }
+
+    /**
+     * Reports each violation as {@code <member path>: <what it must be>, got <value>}. Missing required members are
+     * the operation's own checks (they say which header or option to set); more than 100 sources are split into jobs.
+     */
+    public static void check(OmicsRequest request, Consumer<String> problems) {
+        ObjectNode json = SdkJson.write(request);
+        List<Violation> violations = MODEL.validate(request.getClass().getSimpleName(), json);
+        violations.stream()
+                .filter(v -> !v.constraint().startsWith("Member must not be null"))
+                .filter(v -> !(v.path().equals("sources") && v.constraint().contains("less than or equal")))
+                .forEach(v -> problems.accept(describe(v)));
+        if (request instanceof StartReadSetImportJobRequest) {
+            ImportRules.check(json).forEach(v -> problems.accept(describe(v)));
+            sameFileTwice(json.path("sources"), problems);
+        }
+    }
+
+    private static void sameFileTwice(JsonNode sources, Consumer<String> problems) {
+        Map<String, String> firstSeen = new HashMap<>();
+        for (int i = 0; i < sources.size(); i++) {
+            for (String member : new String[] { "source1", "source2" }) {
+                JsonNode file = sources.get(i).path("sourceFiles").path(member);
+                if (file.isTextual() && !file.asText().isEmpty()) {
+                    String path = "sources[" + i + "].sourceFiles." + member;
+                    String earlier = firstSeen.putIfAbsent(file.asText(), path);
+                    if (earlier != null) {
+                        problems.accept(path + ": must not repeat a file of the same request (it is " + earlier
+                                        + "), got '" + file.asText() + "'");
+                    }
+                }
+            }
+        }
+    }
+
+    private static String describe(Violation v) {
+        String constraint = v.constraint().startsWith("Member ") ? v.constraint().substring("Member ".length()) : v.constraint();
+        String value = v.value() == null ? "none" : "'" + (v.value().length() > 64 ? v.value().substring(0, 64) + "..." : v.value()) + "'";
+        return v.path() + ": " + constraint + ", got " + value;
+    }
+}
