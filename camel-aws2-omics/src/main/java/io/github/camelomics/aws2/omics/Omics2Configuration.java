@@ -2,6 +2,7 @@ package io.github.camelomics.aws2.omics;
 
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Configurer;
+import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.UriParam;
 import org.apache.camel.spi.UriParams;
@@ -100,10 +101,28 @@ public class Omics2Configuration implements Cloneable {
     @UriParam(label = "advanced",
               description = "The maximum number of attempts of one request, first attempt included (unset: the retry mode's default)")
     private Integer maxAttempts;
+    @UriParam(label = "advanced", defaultValue = "5",
+              description = "The most requests per second this client sends for each operation (the HealthOmics quota is 5 "
+                            + "unless raised); bursts wait on the client instead of being throttled. 0 turns the limit off")
+    private double requestsPerSecond = 5;
 
     @UriParam(label = "advanced", description = "A ready OmicsClient to use instead of creating one; never closed by Camel")
     @Metadata(autowired = true)
     private OmicsClient omicsClient;
+
+    @UriParam(label = "consumer",
+              description = "Where the consumer remembers the status changes it has emitted, as keys jobId:status, so each "
+                            + "is emitted once. Default: an unbounded in-memory repository, forgotten on restart; give a "
+                            + "persistent one (for example a FileIdempotentRepository) to survive restarts")
+    private IdempotentRepository idempotentRepository;
+    @UriParam(label = "consumer",
+              description = "If true, the consumer emits a job only when it has ended: COMPLETED, COMPLETED_WITH_FAILURES, "
+                            + "FAILED or CANCELLED")
+    private boolean terminalStatusesOnly;
+    @UriParam(label = "consumer",
+              description = "The page size of the ListReadSetImportJobs calls of one poll (1 to 100; unset: the service's "
+                            + "default). Every page is read on each poll either way")
+    private Integer maxResults;
 
     public Omics2Operations getOperation() {
         return operation;
@@ -321,12 +340,44 @@ public class Omics2Configuration implements Cloneable {
         this.maxAttempts = maxAttempts;
     }
 
+    public double getRequestsPerSecond() {
+        return requestsPerSecond;
+    }
+
+    public void setRequestsPerSecond(double requestsPerSecond) {
+        this.requestsPerSecond = requestsPerSecond;
+    }
+
     public OmicsClient getOmicsClient() {
         return omicsClient;
     }
 
     public void setOmicsClient(OmicsClient omicsClient) {
         this.omicsClient = omicsClient;
+    }
+
+    public IdempotentRepository getIdempotentRepository() {
+        return idempotentRepository;
+    }
+
+    public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
+        this.idempotentRepository = idempotentRepository;
+    }
+
+    public boolean isTerminalStatusesOnly() {
+        return terminalStatusesOnly;
+    }
+
+    public void setTerminalStatusesOnly(boolean terminalStatusesOnly) {
+        this.terminalStatusesOnly = terminalStatusesOnly;
+    }
+
+    public Integer getMaxResults() {
+        return maxResults;
+    }
+
+    public void setMaxResults(Integer maxResults) {
+        this.maxResults = maxResults;
     }
 
     public Omics2Configuration copy() {

@@ -98,6 +98,11 @@ public final class OmicsEmulator implements AutoCloseable {
         if (server != null) {
             throw new IllegalStateException("the emulator is already started");
         }
+        // The JDK server writes headers and body separately; with Nagle's algorithm on, each answer then waits for the
+        // client's delayed ACK (about 40 ms). Read once by the JDK when its first server starts, so set it before.
+        if (System.getProperty("sun.net.httpserver.nodelay") == null) {
+            System.setProperty("sun.net.httpserver.nodelay", "true");
+        }
         try {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", settings.port()), 0);
         } catch (IOException e) {

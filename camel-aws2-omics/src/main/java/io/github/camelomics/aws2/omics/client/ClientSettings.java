@@ -23,7 +23,8 @@ public record ClientSettings(
         Integer proxyPort,
         boolean trustAllCertificates,
         RetryMode retryMode,
-        Integer maxAttempts) {
+        Integer maxAttempts,
+        double requestsPerSecond) {
 
     public static ClientSettings of(Omics2Configuration c) {
         return new ClientSettings(
@@ -32,7 +33,7 @@ public record ClientSettings(
                 c.isUseSessionCredentials(),
                 c.isOverrideEndpoint() ? c.getUriEndpointOverride() : null,
                 c.getProxyProtocol(), c.getProxyHost(), c.getProxyPort(),
-                c.isTrustAllCertificates(), c.getRetryMode(), c.getMaxAttempts());
+                c.isTrustAllCertificates(), c.getRetryMode(), c.getMaxAttempts(), c.getRequestsPerSecond());
     }
 
     @Override
@@ -43,6 +44,6 @@ public record ClientSettings(
                + ", credentials=" + CredentialsSource.of(this)
                + ", endpointOverride=" + endpointOverride + ", proxy=" + proxyHost + ":" + proxyPort
                + ", trustAllCertificates=" + trustAllCertificates + ", retryMode=" + retryMode
-               + ", maxAttempts=" + maxAttempts + "]";
+               + ", maxAttempts=" + maxAttempts + ", requestsPerSecond=" + requestsPerSecond + "]";
     }
 }

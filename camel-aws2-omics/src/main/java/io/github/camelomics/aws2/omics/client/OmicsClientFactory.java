@@ -48,6 +48,9 @@ public final class OmicsClientFactory {
             int attempts = s.maxAttempts();
             override.retryStrategy(b -> b.maxAttempts(attempts));
         }
+        if (s.requestsPerSecond() > 0) {
+            override.addExecutionInterceptor(new RequestRateLimiter(s.requestsPerSecond()));
+        }
         return builder.overrideConfiguration(override.build()).build();
     }
 

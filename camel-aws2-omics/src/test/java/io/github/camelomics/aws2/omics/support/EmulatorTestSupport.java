@@ -1,0 +1,70 @@
+package io.github.camelomics.aws2.omics.support;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+import io.github.camelomics.aws2.omics.Omics2Component;
+import io.github.camelomics.aws2.omics.Omics2Configuration;
+import io.github.camelomics.aws2.omics.Omics2Endpoint;
+import io.github.camelomics.aws2.omics.emulator.OmicsEmulator;
+import io.github.camelomics.aws2.omics.emulator.junit.OmicsEmulatorExtension;
+import io.github.camelomics.aws2.omics.job.WaitTimer;
+import org.apache.camel.CamelContext;
+import org.apache.camel.test.junit5.CamelTestSupport;
+
+/**
+ * A Camel context whose aws2-omics component talks, through the real AWS SDK over HTTP with SigV4, to the project's
+ * HealthOmics emulator. Subclasses declare the emulator with {@link #emulator(Consumer)} in a static field.
+ */
+public abstract class EmulatorTestSupport extends CamelTestSupport {
+
+    public static final String ACCESS_KEY = "AKIDCAMELTEST";
+    public static final String SECRET_KEY = "camel-test-secret-key";
+    public static final String ROLE = "arn:aws:iam::123456789012:role/OmicsImport";
+
+    protected static OmicsEmulatorExtension emulator(Consumer<OmicsEmulator.Builder> settings) {
+        return OmicsEmulatorExtension.configure(b -> {
+            b.credentials(ACCESS_KEY, SECRET_KEY);
+            settings.accept(b);
+        });
+    }
+
+    /** The emulator of this test class. */
+    protected abstract OmicsEmulatorExtension emulator();
+
+    @Override
+    protected CamelContext createCamelContext() throws Exception {
+        CamelContext context = super.createCamelContext();
+        Omics2Configuration config = context.getComponent("aws2-omics", Omics2Component.class).getConfiguration();
+        config.setRegion(emulator().emulator().region());
+        config.setAccessKey(ACCESS_KEY);
+        config.setSecretKey(SECRET_KEY);
+        config.setOverrideEndpoint(true);
+        config.setUriEndpointOverride(emulator().endpoint().toString());
+        config.setSequenceStoreId(emulator().sequenceStoreId());
+        config.setRoleArn(ROLE);
+        // emulated hours of polling would otherwise take real seconds at 5 requests/s; the throttling tests set it
+        config.setRequestsPerSecond(0);
+        return context;
+    }
+
+    /** The endpoint, started, with job waiting on the emulator's clock: an hour of polling takes milliseconds. */
+    protected Omics2Endpoint onEmulatedTime(String uri) {
+        Omics2Endpoint endpoint = context.getEndpoint(uri, Omics2Endpoint.class);
+        endpoint.setWaitTimer(new WaitTimer() {
+            @Override
+            public Instant now() {
+                return emulator().clock().instant();
+            }
+
+            @Override
+            public boolean pause(Duration duration, BooleanSupplier keepWaiting) {
+                emulator().advanceClock(duration);
+                return keepWaiting.getAsBoolean();
+            }
+        });
+        return endpoint;
+    }
+}
