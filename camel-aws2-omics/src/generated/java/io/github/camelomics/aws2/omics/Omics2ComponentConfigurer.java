@@ -34,15 +34,21 @@ public class Omics2ComponentConfigurer extends PropertyConfigurerSupport impleme
         case "accessKey": getOrCreateConfiguration(target).setAccessKey(property(camelContext, java.lang.String.class, value)); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "clienttokenstrategy":
         case "clientTokenStrategy": getOrCreateConfiguration(target).setClientTokenStrategy(property(camelContext, io.github.camelomics.aws2.omics.ClientTokenStrategy.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelomics.aws2.omics.Omics2Configuration.class, value)); return true;
         case "failonimportfailure":
         case "failOnImportFailure": getOrCreateConfiguration(target).setFailOnImportFailure(property(camelContext, boolean.class, value)); return true;
+        case "idempotentrepository":
+        case "idempotentRepository": getOrCreateConfiguration(target).setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxattempts":
         case "maxAttempts": getOrCreateConfiguration(target).setMaxAttempts(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "maxresults":
+        case "maxResults": getOrCreateConfiguration(target).setMaxResults(property(camelContext, java.lang.Integer.class, value)); return true;
         case "maxsourcesperjob":
         case "maxSourcesPerJob": getOrCreateConfiguration(target).setMaxSourcesPerJob(property(camelContext, int.class, value)); return true;
         case "omicsclient":
@@ -62,6 +68,8 @@ public class Omics2ComponentConfigurer extends PropertyConfigurerSupport impleme
         case "proxyprotocol":
         case "proxyProtocol": getOrCreateConfiguration(target).setProxyProtocol(property(camelContext, software.amazon.awssdk.core.Protocol.class, value)); return true;
         case "region": getOrCreateConfiguration(target).setRegion(property(camelContext, java.lang.String.class, value)); return true;
+        case "requestspersecond":
+        case "requestsPerSecond": getOrCreateConfiguration(target).setRequestsPerSecond(property(camelContext, double.class, value)); return true;
         case "retrymode":
         case "retryMode": getOrCreateConfiguration(target).setRetryMode(property(camelContext, software.amazon.awssdk.core.retry.RetryMode.class, value)); return true;
         case "rolearn":
@@ -72,6 +80,8 @@ public class Omics2ComponentConfigurer extends PropertyConfigurerSupport impleme
         case "sequenceStoreId": getOrCreateConfiguration(target).setSequenceStoreId(property(camelContext, java.lang.String.class, value)); return true;
         case "sessiontoken":
         case "sessionToken": getOrCreateConfiguration(target).setSessionToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "terminalstatusesonly":
+        case "terminalStatusesOnly": getOrCreateConfiguration(target).setTerminalStatusesOnly(property(camelContext, boolean.class, value)); return true;
         case "trustallcertificates":
         case "trustAllCertificates": getOrCreateConfiguration(target).setTrustAllCertificates(property(camelContext, boolean.class, value)); return true;
         case "uriendpointoverride":
@@ -103,15 +113,21 @@ public class Omics2ComponentConfigurer extends PropertyConfigurerSupport impleme
         case "accessKey": return java.lang.String.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
         case "clienttokenstrategy":
         case "clientTokenStrategy": return io.github.camelomics.aws2.omics.ClientTokenStrategy.class;
         case "configuration": return io.github.camelomics.aws2.omics.Omics2Configuration.class;
         case "failonimportfailure":
         case "failOnImportFailure": return boolean.class;
+        case "idempotentrepository":
+        case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxattempts":
         case "maxAttempts": return java.lang.Integer.class;
+        case "maxresults":
+        case "maxResults": return java.lang.Integer.class;
         case "maxsourcesperjob":
         case "maxSourcesPerJob": return int.class;
         case "omicsclient":
@@ -131,6 +147,8 @@ public class Omics2ComponentConfigurer extends PropertyConfigurerSupport impleme
         case "proxyprotocol":
         case "proxyProtocol": return software.amazon.awssdk.core.Protocol.class;
         case "region": return java.lang.String.class;
+        case "requestspersecond":
+        case "requestsPerSecond": return double.class;
         case "retrymode":
         case "retryMode": return software.amazon.awssdk.core.retry.RetryMode.class;
         case "rolearn":
@@ -141,6 +159,8 @@ public class Omics2ComponentConfigurer extends PropertyConfigurerSupport impleme
         case "sequenceStoreId": return java.lang.String.class;
         case "sessiontoken":
         case "sessionToken": return java.lang.String.class;
+        case "terminalstatusesonly":
+        case "terminalStatusesOnly": return boolean.class;
         case "trustallcertificates":
         case "trustAllCertificates": return boolean.class;
         case "uriendpointoverride":
@@ -168,15 +188,21 @@ public class Omics2ComponentConfigurer extends PropertyConfigurerSupport impleme
         case "accessKey": return getOrCreateConfiguration(target).getAccessKey();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "clienttokenstrategy":
         case "clientTokenStrategy": return getOrCreateConfiguration(target).getClientTokenStrategy();
         case "configuration": return target.getConfiguration();
         case "failonimportfailure":
         case "failOnImportFailure": return getOrCreateConfiguration(target).isFailOnImportFailure();
+        case "idempotentrepository":
+        case "idempotentRepository": return getOrCreateConfiguration(target).getIdempotentRepository();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxattempts":
         case "maxAttempts": return getOrCreateConfiguration(target).getMaxAttempts();
+        case "maxresults":
+        case "maxResults": return getOrCreateConfiguration(target).getMaxResults();
         case "maxsourcesperjob":
         case "maxSourcesPerJob": return getOrCreateConfiguration(target).getMaxSourcesPerJob();
         case "omicsclient":
@@ -196,6 +222,8 @@ public class Omics2ComponentConfigurer extends PropertyConfigurerSupport impleme
         case "proxyprotocol":
         case "proxyProtocol": return getOrCreateConfiguration(target).getProxyProtocol();
         case "region": return getOrCreateConfiguration(target).getRegion();
+        case "requestspersecond":
+        case "requestsPerSecond": return getOrCreateConfiguration(target).getRequestsPerSecond();
         case "retrymode":
         case "retryMode": return getOrCreateConfiguration(target).getRetryMode();
         case "rolearn":
@@ -206,6 +234,8 @@ public class Omics2ComponentConfigurer extends PropertyConfigurerSupport impleme
         case "sequenceStoreId": return getOrCreateConfiguration(target).getSequenceStoreId();
         case "sessiontoken":
         case "sessionToken": return getOrCreateConfiguration(target).getSessionToken();
+        case "terminalstatusesonly":
+        case "terminalStatusesOnly": return getOrCreateConfiguration(target).isTerminalStatusesOnly();
         case "trustallcertificates":
         case "trustAllCertificates": return getOrCreateConfiguration(target).isTrustAllCertificates();
         case "uriendpointoverride":

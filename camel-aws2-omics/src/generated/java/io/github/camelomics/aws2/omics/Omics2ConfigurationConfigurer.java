@@ -29,8 +29,12 @@ public class Omics2ConfigurationConfigurer extends org.apache.camel.support.comp
         case "clientTokenStrategy": target.setClientTokenStrategy(property(camelContext, io.github.camelomics.aws2.omics.ClientTokenStrategy.class, value)); return true;
         case "failonimportfailure":
         case "failOnImportFailure": target.setFailOnImportFailure(property(camelContext, boolean.class, value)); return true;
+        case "idempotentrepository":
+        case "idempotentRepository": target.setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "maxattempts":
         case "maxAttempts": target.setMaxAttempts(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "maxresults":
+        case "maxResults": target.setMaxResults(property(camelContext, java.lang.Integer.class, value)); return true;
         case "maxsourcesperjob":
         case "maxSourcesPerJob": target.setMaxSourcesPerJob(property(camelContext, int.class, value)); return true;
         case "omicsclient":
@@ -51,6 +55,8 @@ public class Omics2ConfigurationConfigurer extends org.apache.camel.support.comp
         case "proxyprotocol":
         case "proxyProtocol": target.setProxyProtocol(property(camelContext, software.amazon.awssdk.core.Protocol.class, value)); return true;
         case "region": target.setRegion(property(camelContext, java.lang.String.class, value)); return true;
+        case "requestspersecond":
+        case "requestsPerSecond": target.setRequestsPerSecond(property(camelContext, double.class, value)); return true;
         case "retrymode":
         case "retryMode": target.setRetryMode(property(camelContext, software.amazon.awssdk.core.retry.RetryMode.class, value)); return true;
         case "rolearn":
@@ -61,6 +67,8 @@ public class Omics2ConfigurationConfigurer extends org.apache.camel.support.comp
         case "sequenceStoreId": target.setSequenceStoreId(property(camelContext, java.lang.String.class, value)); return true;
         case "sessiontoken":
         case "sessionToken": target.setSessionToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "terminalstatusesonly":
+        case "terminalStatusesOnly": target.setTerminalStatusesOnly(property(camelContext, boolean.class, value)); return true;
         case "trustallcertificates":
         case "trustAllCertificates": target.setTrustAllCertificates(property(camelContext, boolean.class, value)); return true;
         case "uriendpointoverride":
@@ -89,8 +97,12 @@ public class Omics2ConfigurationConfigurer extends org.apache.camel.support.comp
         case "clientTokenStrategy": return io.github.camelomics.aws2.omics.ClientTokenStrategy.class;
         case "failonimportfailure":
         case "failOnImportFailure": return boolean.class;
+        case "idempotentrepository":
+        case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "maxattempts":
         case "maxAttempts": return java.lang.Integer.class;
+        case "maxresults":
+        case "maxResults": return java.lang.Integer.class;
         case "maxsourcesperjob":
         case "maxSourcesPerJob": return int.class;
         case "omicsclient":
@@ -111,6 +123,8 @@ public class Omics2ConfigurationConfigurer extends org.apache.camel.support.comp
         case "proxyprotocol":
         case "proxyProtocol": return software.amazon.awssdk.core.Protocol.class;
         case "region": return java.lang.String.class;
+        case "requestspersecond":
+        case "requestsPerSecond": return double.class;
         case "retrymode":
         case "retryMode": return software.amazon.awssdk.core.retry.RetryMode.class;
         case "rolearn":
@@ -121,6 +135,8 @@ public class Omics2ConfigurationConfigurer extends org.apache.camel.support.comp
         case "sequenceStoreId": return java.lang.String.class;
         case "sessiontoken":
         case "sessionToken": return java.lang.String.class;
+        case "terminalstatusesonly":
+        case "terminalStatusesOnly": return boolean.class;
         case "trustallcertificates":
         case "trustAllCertificates": return boolean.class;
         case "uriendpointoverride":
@@ -150,8 +166,12 @@ public class Omics2ConfigurationConfigurer extends org.apache.camel.support.comp
         case "clientTokenStrategy": return target.getClientTokenStrategy();
         case "failonimportfailure":
         case "failOnImportFailure": return target.isFailOnImportFailure();
+        case "idempotentrepository":
+        case "idempotentRepository": return target.getIdempotentRepository();
         case "maxattempts":
         case "maxAttempts": return target.getMaxAttempts();
+        case "maxresults":
+        case "maxResults": return target.getMaxResults();
         case "maxsourcesperjob":
         case "maxSourcesPerJob": return target.getMaxSourcesPerJob();
         case "omicsclient":
@@ -172,6 +192,8 @@ public class Omics2ConfigurationConfigurer extends org.apache.camel.support.comp
         case "proxyprotocol":
         case "proxyProtocol": return target.getProxyProtocol();
         case "region": return target.getRegion();
+        case "requestspersecond":
+        case "requestsPerSecond": return target.getRequestsPerSecond();
         case "retrymode":
         case "retryMode": return target.getRetryMode();
         case "rolearn":
@@ -182,6 +204,8 @@ public class Omics2ConfigurationConfigurer extends org.apache.camel.support.comp
         case "sequenceStoreId": return target.getSequenceStoreId();
         case "sessiontoken":
         case "sessionToken": return target.getSessionToken();
+        case "terminalstatusesonly":
+        case "terminalStatusesOnly": return target.isTerminalStatusesOnly();
         case "trustallcertificates":
         case "trustAllCertificates": return target.isTrustAllCertificates();
         case "uriendpointoverride":

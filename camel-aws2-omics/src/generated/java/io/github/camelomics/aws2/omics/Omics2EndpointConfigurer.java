@@ -25,14 +25,34 @@ public class Omics2EndpointConfigurer extends PropertyConfigurerSupport implemen
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesskey":
         case "accessKey": target.getConfiguration().setAccessKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": target.setBackoffErrorThreshold(property(camelContext, int.class, value)); return true;
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": target.setBackoffIdleThreshold(property(camelContext, int.class, value)); return true;
+        case "backoffmultiplier":
+        case "backoffMultiplier": target.setBackoffMultiplier(property(camelContext, int.class, value)); return true;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "clienttokenstrategy":
         case "clientTokenStrategy": target.getConfiguration().setClientTokenStrategy(property(camelContext, io.github.camelomics.aws2.omics.ClientTokenStrategy.class, value)); return true;
+        case "delay": target.setDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "exceptionhandler":
+        case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
+        case "exchangepattern":
+        case "exchangePattern": target.setExchangePattern(property(camelContext, org.apache.camel.ExchangePattern.class, value)); return true;
         case "failonimportfailure":
         case "failOnImportFailure": target.getConfiguration().setFailOnImportFailure(property(camelContext, boolean.class, value)); return true;
+        case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
+        case "idempotentrepository":
+        case "idempotentRepository": target.getConfiguration().setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
+        case "initialdelay":
+        case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxattempts":
         case "maxAttempts": target.getConfiguration().setMaxAttempts(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "maxresults":
+        case "maxResults": target.getConfiguration().setMaxResults(property(camelContext, java.lang.Integer.class, value)); return true;
         case "maxsourcesperjob":
         case "maxSourcesPerJob": target.getConfiguration().setMaxSourcesPerJob(property(camelContext, int.class, value)); return true;
         case "omicsclient":
@@ -43,6 +63,8 @@ public class Omics2EndpointConfigurer extends PropertyConfigurerSupport implemen
         case "pojoRequest": target.getConfiguration().setPojoRequest(property(camelContext, boolean.class, value)); return true;
         case "pollinterval":
         case "pollInterval": target.getConfiguration().setPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "pollstrategy":
+        case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
         case "profilecredentialsname":
         case "profileCredentialsName": target.getConfiguration().setProfileCredentialsName(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyhost":
@@ -52,22 +74,43 @@ public class Omics2EndpointConfigurer extends PropertyConfigurerSupport implemen
         case "proxyprotocol":
         case "proxyProtocol": target.getConfiguration().setProxyProtocol(property(camelContext, software.amazon.awssdk.core.Protocol.class, value)); return true;
         case "region": target.getConfiguration().setRegion(property(camelContext, java.lang.String.class, value)); return true;
+        case "repeatcount":
+        case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
+        case "requestspersecond":
+        case "requestsPerSecond": target.getConfiguration().setRequestsPerSecond(property(camelContext, double.class, value)); return true;
         case "retrymode":
         case "retryMode": target.getConfiguration().setRetryMode(property(camelContext, software.amazon.awssdk.core.retry.RetryMode.class, value)); return true;
         case "rolearn":
         case "roleArn": target.getConfiguration().setRoleArn(property(camelContext, java.lang.String.class, value)); return true;
+        case "runlogginglevel":
+        case "runLoggingLevel": target.setRunLoggingLevel(property(camelContext, org.apache.camel.LoggingLevel.class, value)); return true;
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": target.setScheduledExecutorService(property(camelContext, java.util.concurrent.ScheduledExecutorService.class, value)); return true;
+        case "scheduler": target.setScheduler(property(camelContext, java.lang.Object.class, value)); return true;
+        case "schedulerproperties":
+        case "schedulerProperties": target.setSchedulerProperties(property(camelContext, java.util.Map.class, value)); return true;
         case "secretkey":
         case "secretKey": target.getConfiguration().setSecretKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": target.setSendEmptyMessageWhenIdle(property(camelContext, boolean.class, value)); return true;
         case "sequencestoreid":
         case "sequenceStoreId": target.getConfiguration().setSequenceStoreId(property(camelContext, java.lang.String.class, value)); return true;
         case "sessiontoken":
         case "sessionToken": target.getConfiguration().setSessionToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "startscheduler":
+        case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
+        case "terminalstatusesonly":
+        case "terminalStatusesOnly": target.getConfiguration().setTerminalStatusesOnly(property(camelContext, boolean.class, value)); return true;
+        case "timeunit":
+        case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
         case "trustallcertificates":
         case "trustAllCertificates": target.getConfiguration().setTrustAllCertificates(property(camelContext, boolean.class, value)); return true;
         case "uriendpointoverride":
         case "uriEndpointOverride": target.getConfiguration().setUriEndpointOverride(property(camelContext, java.lang.String.class, value)); return true;
         case "usedefaultcredentialsprovider":
         case "useDefaultCredentialsProvider": target.getConfiguration().setUseDefaultCredentialsProvider(property(camelContext, boolean.class, value)); return true;
+        case "usefixeddelay":
+        case "useFixedDelay": target.setUseFixedDelay(property(camelContext, boolean.class, value)); return true;
         case "useprofilecredentialsprovider":
         case "useProfileCredentialsProvider": target.getConfiguration().setUseProfileCredentialsProvider(property(camelContext, boolean.class, value)); return true;
         case "usesessioncredentials":
@@ -91,14 +134,34 @@ public class Omics2EndpointConfigurer extends PropertyConfigurerSupport implemen
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesskey":
         case "accessKey": return java.lang.String.class;
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": return int.class;
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": return int.class;
+        case "backoffmultiplier":
+        case "backoffMultiplier": return int.class;
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return boolean.class;
         case "clienttokenstrategy":
         case "clientTokenStrategy": return io.github.camelomics.aws2.omics.ClientTokenStrategy.class;
+        case "delay": return long.class;
+        case "exceptionhandler":
+        case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
+        case "exchangepattern":
+        case "exchangePattern": return org.apache.camel.ExchangePattern.class;
         case "failonimportfailure":
         case "failOnImportFailure": return boolean.class;
+        case "greedy": return boolean.class;
+        case "idempotentrepository":
+        case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
+        case "initialdelay":
+        case "initialDelay": return long.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxattempts":
         case "maxAttempts": return java.lang.Integer.class;
+        case "maxresults":
+        case "maxResults": return java.lang.Integer.class;
         case "maxsourcesperjob":
         case "maxSourcesPerJob": return int.class;
         case "omicsclient":
@@ -109,6 +172,8 @@ public class Omics2EndpointConfigurer extends PropertyConfigurerSupport implemen
         case "pojoRequest": return boolean.class;
         case "pollinterval":
         case "pollInterval": return long.class;
+        case "pollstrategy":
+        case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
         case "profilecredentialsname":
         case "profileCredentialsName": return java.lang.String.class;
         case "proxyhost":
@@ -118,22 +183,43 @@ public class Omics2EndpointConfigurer extends PropertyConfigurerSupport implemen
         case "proxyprotocol":
         case "proxyProtocol": return software.amazon.awssdk.core.Protocol.class;
         case "region": return java.lang.String.class;
+        case "repeatcount":
+        case "repeatCount": return long.class;
+        case "requestspersecond":
+        case "requestsPerSecond": return double.class;
         case "retrymode":
         case "retryMode": return software.amazon.awssdk.core.retry.RetryMode.class;
         case "rolearn":
         case "roleArn": return java.lang.String.class;
+        case "runlogginglevel":
+        case "runLoggingLevel": return org.apache.camel.LoggingLevel.class;
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": return java.util.concurrent.ScheduledExecutorService.class;
+        case "scheduler": return java.lang.Object.class;
+        case "schedulerproperties":
+        case "schedulerProperties": return java.util.Map.class;
         case "secretkey":
         case "secretKey": return java.lang.String.class;
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": return boolean.class;
         case "sequencestoreid":
         case "sequenceStoreId": return java.lang.String.class;
         case "sessiontoken":
         case "sessionToken": return java.lang.String.class;
+        case "startscheduler":
+        case "startScheduler": return boolean.class;
+        case "terminalstatusesonly":
+        case "terminalStatusesOnly": return boolean.class;
+        case "timeunit":
+        case "timeUnit": return java.util.concurrent.TimeUnit.class;
         case "trustallcertificates":
         case "trustAllCertificates": return boolean.class;
         case "uriendpointoverride":
         case "uriEndpointOverride": return java.lang.String.class;
         case "usedefaultcredentialsprovider":
         case "useDefaultCredentialsProvider": return boolean.class;
+        case "usefixeddelay":
+        case "useFixedDelay": return boolean.class;
         case "useprofilecredentialsprovider":
         case "useProfileCredentialsProvider": return boolean.class;
         case "usesessioncredentials":
@@ -153,14 +239,34 @@ public class Omics2EndpointConfigurer extends PropertyConfigurerSupport implemen
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesskey":
         case "accessKey": return target.getConfiguration().getAccessKey();
+        case "backofferrorthreshold":
+        case "backoffErrorThreshold": return target.getBackoffErrorThreshold();
+        case "backoffidlethreshold":
+        case "backoffIdleThreshold": return target.getBackoffIdleThreshold();
+        case "backoffmultiplier":
+        case "backoffMultiplier": return target.getBackoffMultiplier();
+        case "bridgeerrorhandler":
+        case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "clienttokenstrategy":
         case "clientTokenStrategy": return target.getConfiguration().getClientTokenStrategy();
+        case "delay": return target.getDelay();
+        case "exceptionhandler":
+        case "exceptionHandler": return target.getExceptionHandler();
+        case "exchangepattern":
+        case "exchangePattern": return target.getExchangePattern();
         case "failonimportfailure":
         case "failOnImportFailure": return target.getConfiguration().isFailOnImportFailure();
+        case "greedy": return target.isGreedy();
+        case "idempotentrepository":
+        case "idempotentRepository": return target.getConfiguration().getIdempotentRepository();
+        case "initialdelay":
+        case "initialDelay": return target.getInitialDelay();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxattempts":
         case "maxAttempts": return target.getConfiguration().getMaxAttempts();
+        case "maxresults":
+        case "maxResults": return target.getConfiguration().getMaxResults();
         case "maxsourcesperjob":
         case "maxSourcesPerJob": return target.getConfiguration().getMaxSourcesPerJob();
         case "omicsclient":
@@ -171,6 +277,8 @@ public class Omics2EndpointConfigurer extends PropertyConfigurerSupport implemen
         case "pojoRequest": return target.getConfiguration().isPojoRequest();
         case "pollinterval":
         case "pollInterval": return target.getConfiguration().getPollInterval();
+        case "pollstrategy":
+        case "pollStrategy": return target.getPollStrategy();
         case "profilecredentialsname":
         case "profileCredentialsName": return target.getConfiguration().getProfileCredentialsName();
         case "proxyhost":
@@ -180,22 +288,43 @@ public class Omics2EndpointConfigurer extends PropertyConfigurerSupport implemen
         case "proxyprotocol":
         case "proxyProtocol": return target.getConfiguration().getProxyProtocol();
         case "region": return target.getConfiguration().getRegion();
+        case "repeatcount":
+        case "repeatCount": return target.getRepeatCount();
+        case "requestspersecond":
+        case "requestsPerSecond": return target.getConfiguration().getRequestsPerSecond();
         case "retrymode":
         case "retryMode": return target.getConfiguration().getRetryMode();
         case "rolearn":
         case "roleArn": return target.getConfiguration().getRoleArn();
+        case "runlogginglevel":
+        case "runLoggingLevel": return target.getRunLoggingLevel();
+        case "scheduledexecutorservice":
+        case "scheduledExecutorService": return target.getScheduledExecutorService();
+        case "scheduler": return target.getScheduler();
+        case "schedulerproperties":
+        case "schedulerProperties": return target.getSchedulerProperties();
         case "secretkey":
         case "secretKey": return target.getConfiguration().getSecretKey();
+        case "sendemptymessagewhenidle":
+        case "sendEmptyMessageWhenIdle": return target.isSendEmptyMessageWhenIdle();
         case "sequencestoreid":
         case "sequenceStoreId": return target.getConfiguration().getSequenceStoreId();
         case "sessiontoken":
         case "sessionToken": return target.getConfiguration().getSessionToken();
+        case "startscheduler":
+        case "startScheduler": return target.isStartScheduler();
+        case "terminalstatusesonly":
+        case "terminalStatusesOnly": return target.getConfiguration().isTerminalStatusesOnly();
+        case "timeunit":
+        case "timeUnit": return target.getTimeUnit();
         case "trustallcertificates":
         case "trustAllCertificates": return target.getConfiguration().isTrustAllCertificates();
         case "uriendpointoverride":
         case "uriEndpointOverride": return target.getConfiguration().getUriEndpointOverride();
         case "usedefaultcredentialsprovider":
         case "useDefaultCredentialsProvider": return target.getConfiguration().isUseDefaultCredentialsProvider();
+        case "usefixeddelay":
+        case "useFixedDelay": return target.isUseFixedDelay();
         case "useprofilecredentialsprovider":
         case "useProfileCredentialsProvider": return target.getConfiguration().isUseProfileCredentialsProvider();
         case "usesessioncredentials":
@@ -205,6 +334,15 @@ public class Omics2EndpointConfigurer extends PropertyConfigurerSupport implemen
         case "waitForCompletion": return target.getConfiguration().isWaitForCompletion();
         case "waittimeout":
         case "waitTimeout": return target.getConfiguration().getWaitTimeout();
+        default: return null;
+        }
+    }
+
+    @Override
+    public Object getCollectionValueType(Object target, String name, boolean ignoreCase) {
+        switch (ignoreCase ? name.toLowerCase() : name) {
+        case "schedulerproperties":
+        case "schedulerProperties": return java.lang.Object.class;
         default: return null;
         }
     }

@@ -24,31 +24,54 @@ public class Omics2EndpointUriFactory extends org.apache.camel.support.component
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(29);
+        Set<String> props = new HashSet<>(52);
         props.add("accessKey");
+        props.add("backoffErrorThreshold");
+        props.add("backoffIdleThreshold");
+        props.add("backoffMultiplier");
+        props.add("bridgeErrorHandler");
         props.add("clientTokenStrategy");
+        props.add("delay");
+        props.add("exceptionHandler");
+        props.add("exchangePattern");
         props.add("failOnImportFailure");
+        props.add("greedy");
+        props.add("idempotentRepository");
+        props.add("initialDelay");
         props.add("lazyStartProducer");
         props.add("maxAttempts");
+        props.add("maxResults");
         props.add("maxSourcesPerJob");
         props.add("omicsClient");
         props.add("operation");
         props.add("overrideEndpoint");
         props.add("pojoRequest");
         props.add("pollInterval");
+        props.add("pollStrategy");
         props.add("profileCredentialsName");
         props.add("proxyHost");
         props.add("proxyPort");
         props.add("proxyProtocol");
         props.add("region");
+        props.add("repeatCount");
+        props.add("requestsPerSecond");
         props.add("retryMode");
         props.add("roleArn");
+        props.add("runLoggingLevel");
+        props.add("scheduledExecutorService");
+        props.add("scheduler");
+        props.add("schedulerProperties");
         props.add("secretKey");
+        props.add("sendEmptyMessageWhenIdle");
         props.add("sequenceStoreId");
         props.add("sessionToken");
+        props.add("startScheduler");
+        props.add("terminalStatusesOnly");
+        props.add("timeUnit");
         props.add("trustAllCertificates");
         props.add("uriEndpointOverride");
         props.add("useDefaultCredentialsProvider");
+        props.add("useFixedDelay");
         props.add("useProfileCredentialsProvider");
         props.add("useSessionCredentials");
         props.add("validate");
@@ -61,7 +84,9 @@ public class Omics2EndpointUriFactory extends org.apache.camel.support.component
         secretProps.add("sessionToken");
         SECRET_PROPERTY_NAMES = Collections.unmodifiableSet(secretProps);
         ENDPOINT_IDENTITY_PROPERTY_NAMES = Collections.emptySet();
-        MULTI_VALUE_PREFIXES = Collections.emptyMap();
+        Map<String, String> prefixes = new HashMap<>(1);
+        prefixes.put("schedulerProperties", "scheduler.");
+        MULTI_VALUE_PREFIXES = Collections.unmodifiableMap(prefixes);
     }
 
     @Override

@@ -3,6 +3,7 @@ package io.github.camelomics.aws2.omics;
 import java.util.Map;
 
 import io.github.camelomics.aws2.omics.client.ClientSettings;
+import io.github.camelomics.aws2.omics.consumer.ImportJobStatusConsumer;
 import io.github.camelomics.aws2.omics.job.ImportJobWaiter;
 import io.github.camelomics.aws2.omics.job.WaitTimer;
 import org.apache.camel.Category;
@@ -12,18 +13,30 @@ import org.apache.camel.Producer;
 import org.apache.camel.spi.EndpointServiceLocation;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
-import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.support.ScheduledPollEndpoint;
 import software.amazon.awssdk.services.omics.OmicsClient;
 
 /**
  * Start and follow AWS HealthOmics read set import jobs using AWS SDK version 2.x.
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "aws2-omics", title = "AWS HealthOmics", syntax = "aws2-omics:operation",
-             producerOnly = true, category = { Category.CLOUD }, headersClass = Omics2Constants.class)
-public class Omics2Endpoint extends DefaultEndpoint implements EndpointServiceLocation {
+             category = { Category.CLOUD }, headersClass = Omics2Constants.class)
+public class Omics2Endpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
+
+    /**
+     * Import jobs run for minutes to hours, and each poll lists every job of the store against a quota of 5 requests
+     * per second per operation shared with everything else in the account: Camel's 500 ms would spend that quota for
+     * nothing. 30 s is also the interval of waitForCompletion (and of the SDK's waiter).
+     */
+    public static final long DEFAULT_CONSUMER_DELAY = 30_000;
 
     @UriParam
     private Omics2Configuration configuration;
+    // declared again only to document this endpoint's default; the value lives in ScheduledPollEndpoint
+    @UriParam(label = "consumer,scheduler", defaultValue = "" + DEFAULT_CONSUMER_DELAY, javaType = "java.time.Duration",
+              description = "Milliseconds before the next poll of the consumer (30 s by default: import jobs take minutes, "
+                            + "and the service allows 5 requests per second)")
+    private long delay = DEFAULT_CONSUMER_DELAY;
 
     private OmicsClient client;
     private ImportJobWaiter waiter = new ImportJobWaiter(WaitTimer.SYSTEM);
@@ -33,6 +46,7 @@ public class Omics2Endpoint extends DefaultEndpoint implements EndpointServiceLo
     public Omics2Endpoint(String uri, Omics2Component component, Omics2Configuration configuration) {
         super(uri, component);
         this.configuration = configuration;
+        setDelay(DEFAULT_CONSUMER_DELAY);
     }
 
     @Override
@@ -41,9 +55,15 @@ public class Omics2Endpoint extends DefaultEndpoint implements EndpointServiceLo
     }
 
     @Override
-    public Consumer createConsumer(Processor processor) {
-        throw new UnsupportedOperationException("aws2-omics:" + configuration.getOperation()
-                                                + " is a producer endpoint; it cannot be used in from()");
+    public Consumer createConsumer(Processor processor) throws Exception {
+        if (configuration.getOperation() != Omics2Operations.listReadSetImportJobs) {
+            throw new IllegalArgumentException("aws2-omics:" + configuration.getOperation() + " cannot be used in from(): "
+                                               + "only aws2-omics:" + Omics2Operations.listReadSetImportJobs
+                                               + " can be consumed (it polls the import jobs of a sequence store)");
+        }
+        ImportJobStatusConsumer consumer = new ImportJobStatusConsumer(this, processor);
+        configureConsumer(consumer);
+        return consumer;
     }
 
     @Override
@@ -84,6 +104,12 @@ public class Omics2Endpoint extends DefaultEndpoint implements EndpointServiceLo
         }
         client = null;
         super.doStop();
+    }
+
+    @Override
+    public void setDelay(long delay) {
+        super.setDelay(delay);
+        this.delay = delay;
     }
 
     public Omics2Configuration getConfiguration() {

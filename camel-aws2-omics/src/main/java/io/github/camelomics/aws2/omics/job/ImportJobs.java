@@ -17,6 +17,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.omics.OmicsClient;
 import software.amazon.awssdk.services.omics.model.GetReadSetImportJobResponse;
+import software.amazon.awssdk.services.omics.model.ImportReadSetJobItem;
 import software.amazon.awssdk.services.omics.model.ImportReadSetSourceItem;
 import software.amazon.awssdk.services.omics.model.ReadSetImportJobStatus;
 import software.amazon.awssdk.services.omics.model.StartReadSetImportJobRequest;
@@ -106,6 +107,14 @@ public final class ImportJobs {
         setHeaders(message, jobs.stream().map(Job::of).toList());
     }
 
+    /**
+     * The headers of one job as ListReadSetImportJobs shows it; given its GetReadSetImportJob answer (worth a call
+     * once the job has ended), its per-source results and read set ids too.
+     */
+    public static void setHeaders(Message message, ImportReadSetJobItem listed, GetReadSetImportJobResponse details) {
+        setHeaders(message, List.of(details == null ? Job.of(listed) : Job.of(details)));
+    }
+
     private static void setHeaders(Message message, List<Job> jobs) {
         message.setHeader(IMPORT_JOB_IDS, jobs.stream().map(Job::id).toList());
         ResultHeaders.setOrRemove(message, IMPORT_JOB_ID, jobs.size() == 1 ? jobs.get(0).id() : null);
@@ -138,11 +147,15 @@ public final class ImportJobs {
                 ? ReadSetImportJobStatus.FAILED : ReadSetImportJobStatus.COMPLETED_WITH_FAILURES).toString();
     }
 
-    /** What the start and get responses have in common. */
+    /** What the start, get and list answers have in common. */
     private record Job(String id, String status, Instant creationTime, Instant completionTime,
                        String sequenceStoreId, List<ImportReadSetSourceItem> sources) {
         static Job of(StartReadSetImportJobResponse r) {
             return new Job(r.id(), r.statusAsString(), r.creationTime(), null, r.sequenceStoreId(), null);
+        }
+
+        static Job of(ImportReadSetJobItem r) {
+            return new Job(r.id(), r.statusAsString(), r.creationTime(), r.completionTime(), r.sequenceStoreId(), null);
         }
 
         static Job of(GetReadSetImportJobResponse r) {
