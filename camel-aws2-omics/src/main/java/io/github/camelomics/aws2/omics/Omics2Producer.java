@@ -6,9 +6,11 @@ import io.github.camelomics.aws2.omics.operation.OmicsOperations;
 import io.github.camelomics.aws2.omics.operation.OperationContext;
 import io.github.camelomics.aws2.omics.operation.OperationSpec;
 import io.github.camelomics.aws2.omics.operation.RequestValues;
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
-import org.apache.camel.spi.ShutdownPrepared;
+import org.apache.camel.Route;
+import org.apache.camel.StatefulService;
 import org.apache.camel.support.DefaultProducer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -20,11 +22,9 @@ import software.amazon.awssdk.services.omics.model.OmicsRequest;
  * Sends one message as one HealthOmics call. Every operation goes the same way: build the request from headers, body
  * and options, check it, call, then put the response in the body and its key facts in headers.
  */
-public class Omics2Producer extends DefaultProducer implements ShutdownPrepared {
+public class Omics2Producer extends DefaultProducer {
 
     private static final Logger LOG = LoggerFactory.getLogger(Omics2Producer.class);
-
-    private volatile boolean shuttingDown;
 
     public Omics2Producer(Omics2Endpoint endpoint) {
         super(endpoint);
@@ -47,28 +47,26 @@ public class Omics2Producer extends DefaultProducer implements ShutdownPrepared 
         LOG.debug("Calling HealthOmics {}: {}", spec.operation(), request);
         try {
             spec.invocation().invoke(request, new OperationContext(getEndpoint().getClient(), message, options,
-                    getEndpoint().getWaiter(), this::keepWaiting));
+                    getEndpoint().getWaiter(), () -> keepWaiting(message.getExchange())));
         } catch (AwsServiceException e) {
             LOG.debug("HealthOmics {} failed: {}", spec.operation(), describe(e));
             throw e;
         }
     }
 
-    /** Waiting for a job ends as soon as this producer, its route or Camel is stopping. */
-    private boolean keepWaiting() {
-        return isRunAllowed() && !shuttingDown && !getEndpoint().getCamelContext().isStopping();
-    }
-
-    @Override
-    public void prepareShutdown(boolean suspendOnly, boolean forced) {
-        // called when the route stops, before Camel waits for in-flight exchanges: a wait must not hold the route up
-        shuttingDown = true;
-    }
-
-    @Override
-    protected void doStart() throws Exception {
-        shuttingDown = false;
-        super.doStart();
+    /**
+     * Waiting for a job ends as soon as this producer, Camel or the exchange's route is stopping: an import can take
+     * hours, and Camel's graceful shutdown would otherwise wait for it until its own timeout. A route that stops or is
+     * suspended has its consumer stopped or suspended first, before Camel waits for the exchanges in flight.
+     */
+    private boolean keepWaiting(Exchange exchange) {
+        CamelContext context = getEndpoint().getCamelContext();
+        if (!isRunAllowed() || context.isStopping() || context.isStopped()) {
+            return false;
+        }
+        Route route = exchange.getFromRouteId() == null ? null : context.getRoute(exchange.getFromRouteId());
+        return route == null || !(route.getConsumer() instanceof StatefulService consumer)
+                || !(consumer.isStopping() || consumer.isStopped() || consumer.isSuspending() || consumer.isSuspended());
     }
 
     private Omics2Operations operation(Message message) {

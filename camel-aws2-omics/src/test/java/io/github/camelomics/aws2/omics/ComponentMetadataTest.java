@@ -143,7 +143,7 @@ class ComponentMetadataTest {
         }
         return switch (option.get("javaType").asText()) {
             case "boolean", "java.lang.Boolean" -> "true";
-            case "java.lang.Integer", "int" -> "7";
+            case "java.lang.Integer", "int", "long", "java.lang.Long", "double", "java.lang.Double" -> "7";
             case "java.lang.String" -> "text";
             default -> null; // an object such as the OmicsClient
         };
