@@ -8,14 +8,14 @@ import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
-import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.HealthCheckComponent;
 
 /**
  * The aws2-omics component: AWS HealthOmics read set imports. Component options are the defaults of every endpoint;
  * endpoints with equal client settings share one OmicsClient, created here and closed when the last of them stops.
  */
 @Component("aws2-omics")
-public class Omics2Component extends DefaultComponent {
+public class Omics2Component extends HealthCheckComponent {
 
     @Metadata
     private Omics2Configuration configuration = new Omics2Configuration();

@@ -2,6 +2,7 @@ package io.github.camelomics.aws2.omics;
 
 import java.util.List;
 
+import io.github.camelomics.aws2.omics.health.Omics2ProducerHealthCheck;
 import io.github.camelomics.aws2.omics.operation.OmicsOperations;
 import io.github.camelomics.aws2.omics.operation.OperationContext;
 import io.github.camelomics.aws2.omics.operation.OperationSpec;
@@ -11,6 +12,8 @@ import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.Route;
 import org.apache.camel.StatefulService;
+import org.apache.camel.health.HealthCheckHelper;
+import org.apache.camel.health.WritableHealthCheckRepository;
 import org.apache.camel.support.DefaultProducer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -25,6 +28,9 @@ import software.amazon.awssdk.services.omics.model.OmicsRequest;
 public class Omics2Producer extends DefaultProducer {
 
     private static final Logger LOG = LoggerFactory.getLogger(Omics2Producer.class);
+
+    private WritableHealthCheckRepository healthChecks;
+    private Omics2ProducerHealthCheck healthCheck;
 
     public Omics2Producer(Omics2Endpoint endpoint) {
         super(endpoint);
@@ -67,6 +73,29 @@ public class Omics2Producer extends DefaultProducer {
         Route route = exchange.getFromRouteId() == null ? null : context.getRoute(exchange.getFromRouteId());
         return route == null || !(route.getConsumer() instanceof StatefulService consumer)
                 || !(consumer.isStopping() || consumer.isStopped() || consumer.isSuspending() || consumer.isSuspended());
+    }
+
+    @Override
+    protected void doStart() throws Exception {
+        super.doStart();
+        // optional: present only when Camel's health checks are on; the check itself is off unless producers are enabled
+        healthChecks = HealthCheckHelper.getHealthCheckRepository(getEndpoint().getCamelContext(), "producers",
+                WritableHealthCheckRepository.class);
+        if (healthChecks != null) {
+            healthCheck = new Omics2ProducerHealthCheck(getEndpoint(), getEndpoint().getConfiguration().getOperation()
+                                                                       + "-" + Integer.toHexString(System.identityHashCode(this)));
+            healthCheck.setEnabled(getEndpoint().getComponent().isHealthCheckProducerEnabled());
+            healthChecks.addHealthCheck(healthCheck);
+        }
+    }
+
+    @Override
+    protected void doStop() throws Exception {
+        if (healthChecks != null && healthCheck != null) {
+            healthChecks.removeHealthCheck(healthCheck);
+            healthCheck = null;
+        }
+        super.doStop();
     }
 
     private Omics2Operations operation(Message message) {
