@@ -3,7 +3,7 @@ package io.github.camelomics.examples.javadsl;
 import java.util.List;
 import java.util.Map;
 
-import org.apache.camel.Processor;
+import io.github.camelomics.examples.support.ExampleLauncher;
 import org.apache.camel.builder.RouteBuilder;
 
 import static io.github.camelomics.aws2.omics.Omics2Constants.IMPORT_JOB_STATUS;
@@ -14,16 +14,9 @@ import static io.github.camelomics.aws2.omics.Omics2Constants.IMPORT_JOB_STATUS;
  */
 public class ImportRoute extends RouteBuilder {
 
-    private final Processor onEnded;
-
-    /** @param onEnded receives the exchange once the job has ended, with the job's final headers */
-    public ImportRoute(Processor onEnded) {
-        this.onEnded = onEnded;
-    }
-
     @Override
     public void configure() {
-        from("timer:import?repeatCount=1").routeId("import-sample")
+        from("timer:import?repeatCount=1").routeId(ExampleLauncher.ROUTE_ID)
                 .process(e -> e.getMessage().setBody(List.of(Map.of(
                         "sourceFiles", Map.of(
                                 "source1", e.getContext().resolvePropertyPlaceholders("{{example.source1}}"),
@@ -44,7 +37,6 @@ public class ImportRoute extends RouteBuilder {
                     .end()
                 .end()
                 .log("Import job ${header.CamelAwsOmicsImportJobId} ended ${header.CamelAwsOmicsImportJobStatus}; "
-                     + "read sets: ${header.CamelAwsOmicsReadSetIds}")
-                .process(onEnded);
+                     + "read sets: ${header.CamelAwsOmicsReadSetIds}");
     }
 }
