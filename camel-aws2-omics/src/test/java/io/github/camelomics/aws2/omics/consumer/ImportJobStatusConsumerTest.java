@@ -256,8 +256,8 @@ class ImportJobStatusConsumerTest extends CamelTestSupport {
         for (int i = 1; i <= 6; i++) {
             startJob(template, "S" + i, true);
         }
-        EMULATOR.faults().addLatency(Duration.ofMillis(300), Operation.LIST_READ_SET_IMPORT_JOBS);
-        consume(context, "&maxResults=1"); // one job per page: a whole poll takes about 2 s
+        EMULATOR.faults().addLatency(Duration.ofMillis(500), Operation.LIST_READ_SET_IMPORT_JOBS);
+        consume(context, "&maxResults=1"); // one job per page: a whole poll takes more than 3 s
         MockEndpoint events = getMockEndpoint("mock:events");
         events.expectedMinimumMessageCount(1);
         events.assertIsSatisfied(5000);
@@ -270,7 +270,8 @@ class ImportJobStatusConsumerTest extends CamelTestSupport {
         }
         Duration ending = Duration.ofNanos(System.nanoTime() - start);
 
-        assertTrue(ending.compareTo(Duration.ofSeconds(1)) < 0, "the poll ended " + ending + " later");
+        // a graceful suspend itself checks in-flight exchanges once a second, so allow for that, not for the whole poll
+        assertTrue(ending.compareTo(Duration.ofSeconds(2)) < 0, "the poll ended " + ending + " later");
         assertTrue(events.getReceivedCounter() < 6, "the poll went on: " + events(events));
     }
 
