@@ -1,0 +1,508 @@
+package io.github.camelomics.aws2.omics.springboot;
+
+import java.time.Duration;
+
+import io.github.camelomics.aws2.omics.ClientTokenStrategy;
+import io.github.camelomics.aws2.omics.Omics2Configuration;
+import org.apache.camel.spi.IdempotentRepository;
+import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import software.amazon.awssdk.core.Protocol;
+import software.amazon.awssdk.core.retry.RetryMode;
+import software.amazon.awssdk.services.omics.OmicsClient;
+
+/**
+ * Every option of the aws2-omics component as a Spring property under {@code camel.component.aws2-omics}. The
+ * descriptions and defaults are those of the component's generated metadata (aws2-omics.json), so that
+ * spring-boot-configuration-processor writes IDE metadata for each; {@code ConfigurationMetadataTest} fails when
+ * the two disagree. Durations take Spring's forms: {@code 30s}, {@code 500ms}, {@code PT1M}, or plain milliseconds.
+ */
+@ConfigurationProperties(prefix = Omics2ComponentProperties.PREFIX)
+public class Omics2ComponentProperties extends ComponentConfigurationPropertiesCommon {
+
+    public static final String PREFIX = "camel.component.aws2-omics";
+
+    /**
+     * The component configuration: the defaults of every endpoint. The value is a bean reference, #bean:name (or
+     * #name); the other options are applied on top of it.
+     */
+    private Omics2Configuration configuration;
+
+    /**
+     * Send requests to uriEndpointOverride instead of the HealthOmics endpoint of the region
+     */
+    private Boolean overrideEndpoint = false;
+
+    /**
+     * The AWS region, one of those the AWS SDK lists for HealthOmics (any region id when the endpoint is overridden)
+     */
+    private String region;
+
+    /**
+     * The endpoint to use when overrideEndpoint is true, for example http://127.0.0.1:4566 for the local emulator
+     */
+    private String uriEndpointOverride;
+
+    /**
+     * Allows for bridging the consumer to the Camel routing Error Handler, which mean any exceptions (if possible)
+     * occurred while the Camel consumer is trying to pickup incoming messages, or the likes, will now be processed as
+     * a message and handled by the routing Error Handler. Important: This is only possible if the 3rd party component
+     * allows Camel to be alerted if an exception was thrown. Some components handle this internally only, and
+     * therefore bridgeErrorHandler is not possible. In other situations we may improve the Camel component to hook
+     * into the 3rd party component and make this possible for future releases. By default the consumer will use the
+     * org.apache.camel.spi.ExceptionHandler to deal with exceptions, that will be logged at WARN or ERROR level and
+     * ignored.
+     */
+    private Boolean bridgeErrorHandler = false;
+
+    /**
+     * Where the consumer remembers the status changes it has emitted, as keys jobId:status, so each is emitted once.
+     * Default: an unbounded in-memory repository, forgotten on restart; give a persistent one (for example a
+     * FileIdempotentRepository) to survive restarts. The value is a bean reference, #bean:name (or #name).
+     */
+    private IdempotentRepository idempotentRepository;
+
+    /**
+     * The page size of the ListReadSetImportJobs calls of one poll (1 to 100; unset: the service's default). Every
+     * page is read on each poll either way
+     */
+    private Integer maxResults;
+
+    /**
+     * If true, the consumer emits a job only when it has ended: COMPLETED, COMPLETED_WITH_FAILURES, FAILED or
+     * CANCELLED
+     */
+    private Boolean terminalStatusesOnly = false;
+
+    /**
+     * Where the client token comes from when none is given: content (a hash of the request, stable across processes
+     * and broker redeliveries), exchange (the exchange id, stable across Camel redeliveries) or none
+     */
+    private ClientTokenStrategy clientTokenStrategy = ClientTokenStrategy.content;
+
+    /**
+     * When a waited-for job ends FAILED, CANCELLED or COMPLETED_WITH_FAILURES, fail the exchange with an
+     * ImportJobFailedException naming the failed sources
+     */
+    private Boolean failOnImportFailure = true;
+
+    /**
+     * Whether the producer should be started lazy (on the first message). By starting lazy you can use this to allow
+     * CamelContext and routes to startup in situations where a producer may otherwise fail during starting and cause
+     * the route to fail being started. By deferring this startup to be lazy then the startup failure can be handled
+     * during routing messages via Camel's routing error handlers. Beware that when the first message is processed then
+     * creating and starting the producer may take a little time and prolong the total processing time of the
+     * processing.
+     */
+    private Boolean lazyStartProducer = false;
+
+    /**
+     * The most sources one import job gets (1 to 100, the service's fixed quota); more sources are started as
+     * consecutive jobs, in input order
+     */
+    private Integer maxSourcesPerJob = 100;
+
+    /**
+     * If true, the message body must be the operation's SDK request object, used as it is apart from headers
+     */
+    private Boolean pojoRequest = false;
+
+    /**
+     * How often to poll a job while waiting (30s, as the SDK waiter)
+     */
+    private Duration pollInterval = Duration.ofSeconds(30);
+
+    /**
+     * The default IAM role ARN that HealthOmics assumes to read the sources of an import
+     */
+    private String roleArn;
+
+    /**
+     * The default sequence store id, used when neither header nor body gives one
+     */
+    private String sequenceStoreId;
+
+    /**
+     * Check requests against the HealthOmics model (lengths, patterns, enums, required members, at most 100 sources)
+     * and the user guide's rules before sending; every violation is reported at once
+     */
+    private Boolean validate = true;
+
+    /**
+     * After starting a job (or, on getReadSetImportJob, for the given job), poll until it ends and put its final
+     * status and per-source results on the exchange
+     */
+    private Boolean waitForCompletion = false;
+
+    /**
+     * How long to wait for a job at most (24h); there is no 10-minute cap as with the SDK waiter
+     */
+    private Duration waitTimeout = Duration.ofHours(24);
+
+    /**
+     * Whether autowiring is enabled. This is used for automatic autowiring options (the option must be marked as
+     * autowired) by looking up in the registry to find if there is a single instance of matching type, which then gets
+     * configured on the component. This can be used for automatic configuring JDBC data sources, JMS connection
+     * factories, AWS Clients, etc.
+     */
+    private Boolean autowiredEnabled = true;
+
+    /**
+     * The maximum number of attempts of one request, first attempt included (unset: the retry mode's default)
+     */
+    private Integer maxAttempts;
+
+    /**
+     * A ready OmicsClient to use instead of creating one; never closed by Camel. Autowired: the single OmicsClient
+     * bean of the application is used when there is one; otherwise a bean reference, #bean:name (or #name).
+     */
+    private OmicsClient omicsClient;
+
+    /**
+     * The most requests per second this client sends for each operation (the HealthOmics quota is 5 unless raised);
+     * bursts wait on the client instead of being throttled. 0 turns the limit off
+     */
+    private Double requestsPerSecond = 5.0d;
+
+    /**
+     * The AWS SDK retry mode; ADAPTIVE_V2 also rate-limits on the client when the service throttles. Unset: the SDK
+     * default (AWS_RETRY_MODE, the profile, else LEGACY)
+     */
+    private RetryMode retryMode;
+
+    /**
+     * The proxy host
+     */
+    private String proxyHost;
+
+    /**
+     * The proxy port
+     */
+    private Integer proxyPort;
+
+    /**
+     * The protocol of the proxy
+     */
+    private Protocol proxyProtocol = Protocol.HTTPS;
+
+    /**
+     * Amazon AWS access key
+     */
+    private String accessKey;
+
+    /**
+     * The profile name, when useProfileCredentialsProvider is true
+     */
+    private String profileCredentialsName;
+
+    /**
+     * Amazon AWS secret key
+     */
+    private String secretKey;
+
+    /**
+     * Amazon AWS session token, used when useSessionCredentials is true
+     */
+    private String sessionToken;
+
+    /**
+     * Trust every TLS certificate (only for tests against a self-signed endpoint)
+     */
+    private Boolean trustAllCertificates = false;
+
+    /**
+     * Take credentials from the AWS SDK's default credentials provider chain (environment, system properties, profile,
+     * container, instance role)
+     */
+    private Boolean useDefaultCredentialsProvider = false;
+
+    /**
+     * Take credentials from a profile of the AWS config and credentials files
+     */
+    private Boolean useProfileCredentialsProvider = false;
+
+    /**
+     * Use temporary credentials: accessKey, secretKey and sessionToken (for example from an assumed role)
+     */
+    private Boolean useSessionCredentials = false;
+
+    public Omics2Configuration getConfiguration() {
+        return configuration;
+    }
+
+    public void setConfiguration(Omics2Configuration configuration) {
+        this.configuration = configuration;
+    }
+
+    public Boolean getOverrideEndpoint() {
+        return overrideEndpoint;
+    }
+
+    public void setOverrideEndpoint(Boolean overrideEndpoint) {
+        this.overrideEndpoint = overrideEndpoint;
+    }
+
+    public String getRegion() {
+        return region;
+    }
+
+    public void setRegion(String region) {
+        this.region = region;
+    }
+
+    public String getUriEndpointOverride() {
+        return uriEndpointOverride;
+    }
+
+    public void setUriEndpointOverride(String uriEndpointOverride) {
+        this.uriEndpointOverride = uriEndpointOverride;
+    }
+
+    public Boolean getBridgeErrorHandler() {
+        return bridgeErrorHandler;
+    }
+
+    public void setBridgeErrorHandler(Boolean bridgeErrorHandler) {
+        this.bridgeErrorHandler = bridgeErrorHandler;
+    }
+
+    public IdempotentRepository getIdempotentRepository() {
+        return idempotentRepository;
+    }
+
+    public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
+        this.idempotentRepository = idempotentRepository;
+    }
+
+    public Integer getMaxResults() {
+        return maxResults;
+    }
+
+    public void setMaxResults(Integer maxResults) {
+        this.maxResults = maxResults;
+    }
+
+    public Boolean getTerminalStatusesOnly() {
+        return terminalStatusesOnly;
+    }
+
+    public void setTerminalStatusesOnly(Boolean terminalStatusesOnly) {
+        this.terminalStatusesOnly = terminalStatusesOnly;
+    }
+
+    public ClientTokenStrategy getClientTokenStrategy() {
+        return clientTokenStrategy;
+    }
+
+    public void setClientTokenStrategy(ClientTokenStrategy clientTokenStrategy) {
+        this.clientTokenStrategy = clientTokenStrategy;
+    }
+
+    public Boolean getFailOnImportFailure() {
+        return failOnImportFailure;
+    }
+
+    public void setFailOnImportFailure(Boolean failOnImportFailure) {
+        this.failOnImportFailure = failOnImportFailure;
+    }
+
+    public Boolean getLazyStartProducer() {
+        return lazyStartProducer;
+    }
+
+    public void setLazyStartProducer(Boolean lazyStartProducer) {
+        this.lazyStartProducer = lazyStartProducer;
+    }
+
+    public Integer getMaxSourcesPerJob() {
+        return maxSourcesPerJob;
+    }
+
+    public void setMaxSourcesPerJob(Integer maxSourcesPerJob) {
+        this.maxSourcesPerJob = maxSourcesPerJob;
+    }
+
+    public Boolean getPojoRequest() {
+        return pojoRequest;
+    }
+
+    public void setPojoRequest(Boolean pojoRequest) {
+        this.pojoRequest = pojoRequest;
+    }
+
+    public Duration getPollInterval() {
+        return pollInterval;
+    }
+
+    public void setPollInterval(Duration pollInterval) {
+        this.pollInterval = pollInterval;
+    }
+
+    public String getRoleArn() {
+        return roleArn;
+    }
+
+    public void setRoleArn(String roleArn) {
+        this.roleArn = roleArn;
+    }
+
+    public String getSequenceStoreId() {
+        return sequenceStoreId;
+    }
+
+    public void setSequenceStoreId(String sequenceStoreId) {
+        this.sequenceStoreId = sequenceStoreId;
+    }
+
+    public Boolean getValidate() {
+        return validate;
+    }
+
+    public void setValidate(Boolean validate) {
+        this.validate = validate;
+    }
+
+    public Boolean getWaitForCompletion() {
+        return waitForCompletion;
+    }
+
+    public void setWaitForCompletion(Boolean waitForCompletion) {
+        this.waitForCompletion = waitForCompletion;
+    }
+
+    public Duration getWaitTimeout() {
+        return waitTimeout;
+    }
+
+    public void setWaitTimeout(Duration waitTimeout) {
+        this.waitTimeout = waitTimeout;
+    }
+
+    public Boolean getAutowiredEnabled() {
+        return autowiredEnabled;
+    }
+
+    public void setAutowiredEnabled(Boolean autowiredEnabled) {
+        this.autowiredEnabled = autowiredEnabled;
+    }
+
+    public Integer getMaxAttempts() {
+        return maxAttempts;
+    }
+
+    public void setMaxAttempts(Integer maxAttempts) {
+        this.maxAttempts = maxAttempts;
+    }
+
+    public OmicsClient getOmicsClient() {
+        return omicsClient;
+    }
+
+    public void setOmicsClient(OmicsClient omicsClient) {
+        this.omicsClient = omicsClient;
+    }
+
+    public Double getRequestsPerSecond() {
+        return requestsPerSecond;
+    }
+
+    public void setRequestsPerSecond(Double requestsPerSecond) {
+        this.requestsPerSecond = requestsPerSecond;
+    }
+
+    public RetryMode getRetryMode() {
+        return retryMode;
+    }
+
+    public void setRetryMode(RetryMode retryMode) {
+        this.retryMode = retryMode;
+    }
+
+    public String getProxyHost() {
+        return proxyHost;
+    }
+
+    public void setProxyHost(String proxyHost) {
+        this.proxyHost = proxyHost;
+    }
+
+    public Integer getProxyPort() {
+        return proxyPort;
+    }
+
+    public void setProxyPort(Integer proxyPort) {
+        this.proxyPort = proxyPort;
+    }
+
+    public Protocol getProxyProtocol() {
+        return proxyProtocol;
+    }
+
+    public void setProxyProtocol(Protocol proxyProtocol) {
+        this.proxyProtocol = proxyProtocol;
+    }
+
+    public String getAccessKey() {
+        return accessKey;
+    }
+
+    public void setAccessKey(String accessKey) {
+        this.accessKey = accessKey;
+    }
+
+    public String getProfileCredentialsName() {
+        return profileCredentialsName;
+    }
+
+    public void setProfileCredentialsName(String profileCredentialsName) {
+        this.profileCredentialsName = profileCredentialsName;
+    }
+
+    public String getSecretKey() {
+        return secretKey;
+    }
+
+    public void setSecretKey(String secretKey) {
+        this.secretKey = secretKey;
+    }
+
+    public String getSessionToken() {
+        return sessionToken;
+    }
+
+    public void setSessionToken(String sessionToken) {
+        this.sessionToken = sessionToken;
+    }
+
+    public Boolean getTrustAllCertificates() {
+        return trustAllCertificates;
+    }
+
+    public void setTrustAllCertificates(Boolean trustAllCertificates) {
+        this.trustAllCertificates = trustAllCertificates;
+    }
+
+    public Boolean getUseDefaultCredentialsProvider() {
+        return useDefaultCredentialsProvider;
+    }
+
+    public void setUseDefaultCredentialsProvider(Boolean useDefaultCredentialsProvider) {
+        this.useDefaultCredentialsProvider = useDefaultCredentialsProvider;
+    }
+
+    public Boolean getUseProfileCredentialsProvider() {
+        return useProfileCredentialsProvider;
+    }
+
+    public void setUseProfileCredentialsProvider(Boolean useProfileCredentialsProvider) {
+        this.useProfileCredentialsProvider = useProfileCredentialsProvider;
+    }
+
+    public Boolean getUseSessionCredentials() {
+        return useSessionCredentials;
+    }
+
+    public void setUseSessionCredentials(Boolean useSessionCredentials) {
+        this.useSessionCredentials = useSessionCredentials;
+    }
+}
