@@ -148,6 +148,18 @@ public class Omics2ComponentProperties extends ComponentConfigurationPropertiesC
     private Boolean autowiredEnabled = true;
 
     /**
+     * Used for enabling or disabling all consumer based health checks from this component
+     */
+    private Boolean healthCheckConsumerEnabled = true;
+
+    /**
+     * Used for enabling or disabling all producer based health checks from this component. Notice: Camel has by default
+     * disabled all producer based health-checks. You can turn on producer checks globally by setting
+     * camel.health.producersEnabled=true.
+     */
+    private Boolean healthCheckProducerEnabled = true;
+
+    /**
      * The maximum number of attempts of one request, first attempt included (unset: the retry mode's default)
      */
     private Integer maxAttempts;
@@ -376,6 +388,22 @@ public class Omics2ComponentProperties extends ComponentConfigurationPropertiesC
 
     public void setWaitTimeout(Duration waitTimeout) {
         this.waitTimeout = waitTimeout;
+    }
+
+    public Boolean getHealthCheckConsumerEnabled() {
+        return healthCheckConsumerEnabled;
+    }
+
+    public void setHealthCheckConsumerEnabled(Boolean healthCheckConsumerEnabled) {
+        this.healthCheckConsumerEnabled = healthCheckConsumerEnabled;
+    }
+
+    public Boolean getHealthCheckProducerEnabled() {
+        return healthCheckProducerEnabled;
+    }
+
+    public void setHealthCheckProducerEnabled(Boolean healthCheckProducerEnabled) {
+        this.healthCheckProducerEnabled = healthCheckProducerEnabled;
     }
 
     public Boolean getAutowiredEnabled() {
