@@ -32,6 +32,10 @@ public class Omics2ComponentConfigurer extends PropertyConfigurerSupport impleme
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesskey":
         case "accessKey": getOrCreateConfiguration(target).setAccessKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "apicallattempttimeout":
+        case "apiCallAttemptTimeout": getOrCreateConfiguration(target).setApiCallAttemptTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "apicalltimeout":
+        case "apiCallTimeout": getOrCreateConfiguration(target).setApiCallTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "bridgeerrorhandler":
@@ -51,6 +55,8 @@ public class Omics2ComponentConfigurer extends PropertyConfigurerSupport impleme
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxattempts":
         case "maxAttempts": getOrCreateConfiguration(target).setMaxAttempts(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "maxbodysize":
+        case "maxBodySize": getOrCreateConfiguration(target).setMaxBodySize(property(camelContext, long.class, value)); return true;
         case "maxresults":
         case "maxResults": getOrCreateConfiguration(target).setMaxResults(property(camelContext, java.lang.Integer.class, value)); return true;
         case "maxsourcesperjob":
@@ -115,6 +121,10 @@ public class Omics2ComponentConfigurer extends PropertyConfigurerSupport impleme
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesskey":
         case "accessKey": return java.lang.String.class;
+        case "apicallattempttimeout":
+        case "apiCallAttemptTimeout": return long.class;
+        case "apicalltimeout":
+        case "apiCallTimeout": return long.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
         case "bridgeerrorhandler":
@@ -134,6 +144,8 @@ public class Omics2ComponentConfigurer extends PropertyConfigurerSupport impleme
         case "lazyStartProducer": return boolean.class;
         case "maxattempts":
         case "maxAttempts": return java.lang.Integer.class;
+        case "maxbodysize":
+        case "maxBodySize": return long.class;
         case "maxresults":
         case "maxResults": return java.lang.Integer.class;
         case "maxsourcesperjob":
@@ -194,6 +206,10 @@ public class Omics2ComponentConfigurer extends PropertyConfigurerSupport impleme
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesskey":
         case "accessKey": return getOrCreateConfiguration(target).getAccessKey();
+        case "apicallattempttimeout":
+        case "apiCallAttemptTimeout": return getOrCreateConfiguration(target).getApiCallAttemptTimeout();
+        case "apicalltimeout":
+        case "apiCallTimeout": return getOrCreateConfiguration(target).getApiCallTimeout();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "bridgeerrorhandler":
@@ -213,6 +229,8 @@ public class Omics2ComponentConfigurer extends PropertyConfigurerSupport impleme
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxattempts":
         case "maxAttempts": return getOrCreateConfiguration(target).getMaxAttempts();
+        case "maxbodysize":
+        case "maxBodySize": return getOrCreateConfiguration(target).getMaxBodySize();
         case "maxresults":
         case "maxResults": return getOrCreateConfiguration(target).getMaxResults();
         case "maxsourcesperjob":

@@ -25,6 +25,10 @@ public class Omics2ConfigurationConfigurer extends org.apache.camel.support.comp
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesskey":
         case "accessKey": target.setAccessKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "apicallattempttimeout":
+        case "apiCallAttemptTimeout": target.setApiCallAttemptTimeout(property(camelContext, long.class, value)); return true;
+        case "apicalltimeout":
+        case "apiCallTimeout": target.setApiCallTimeout(property(camelContext, long.class, value)); return true;
         case "clienttokenstrategy":
         case "clientTokenStrategy": target.setClientTokenStrategy(property(camelContext, io.github.camelomics.aws2.omics.ClientTokenStrategy.class, value)); return true;
         case "failonimportfailure":
@@ -33,6 +37,8 @@ public class Omics2ConfigurationConfigurer extends org.apache.camel.support.comp
         case "idempotentRepository": target.setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "maxattempts":
         case "maxAttempts": target.setMaxAttempts(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "maxbodysize":
+        case "maxBodySize": target.setMaxBodySize(property(camelContext, long.class, value)); return true;
         case "maxresults":
         case "maxResults": target.setMaxResults(property(camelContext, java.lang.Integer.class, value)); return true;
         case "maxsourcesperjob":
@@ -93,6 +99,10 @@ public class Omics2ConfigurationConfigurer extends org.apache.camel.support.comp
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesskey":
         case "accessKey": return java.lang.String.class;
+        case "apicallattempttimeout":
+        case "apiCallAttemptTimeout": return long.class;
+        case "apicalltimeout":
+        case "apiCallTimeout": return long.class;
         case "clienttokenstrategy":
         case "clientTokenStrategy": return io.github.camelomics.aws2.omics.ClientTokenStrategy.class;
         case "failonimportfailure":
@@ -101,6 +111,8 @@ public class Omics2ConfigurationConfigurer extends org.apache.camel.support.comp
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "maxattempts":
         case "maxAttempts": return java.lang.Integer.class;
+        case "maxbodysize":
+        case "maxBodySize": return long.class;
         case "maxresults":
         case "maxResults": return java.lang.Integer.class;
         case "maxsourcesperjob":
@@ -162,6 +174,10 @@ public class Omics2ConfigurationConfigurer extends org.apache.camel.support.comp
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesskey":
         case "accessKey": return target.getAccessKey();
+        case "apicallattempttimeout":
+        case "apiCallAttemptTimeout": return target.getApiCallAttemptTimeout();
+        case "apicalltimeout":
+        case "apiCallTimeout": return target.getApiCallTimeout();
         case "clienttokenstrategy":
         case "clientTokenStrategy": return target.getClientTokenStrategy();
         case "failonimportfailure":
@@ -170,6 +186,8 @@ public class Omics2ConfigurationConfigurer extends org.apache.camel.support.comp
         case "idempotentRepository": return target.getIdempotentRepository();
         case "maxattempts":
         case "maxAttempts": return target.getMaxAttempts();
+        case "maxbodysize":
+        case "maxBodySize": return target.getMaxBodySize();
         case "maxresults":
         case "maxResults": return target.getMaxResults();
         case "maxsourcesperjob":

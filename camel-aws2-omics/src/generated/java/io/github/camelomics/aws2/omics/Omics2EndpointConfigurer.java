@@ -25,6 +25,10 @@ public class Omics2EndpointConfigurer extends PropertyConfigurerSupport implemen
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesskey":
         case "accessKey": target.getConfiguration().setAccessKey(property(camelContext, java.lang.String.class, value)); return true;
+        case "apicallattempttimeout":
+        case "apiCallAttemptTimeout": target.getConfiguration().setApiCallAttemptTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "apicalltimeout":
+        case "apiCallTimeout": target.getConfiguration().setApiCallTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "backofferrorthreshold":
         case "backoffErrorThreshold": target.setBackoffErrorThreshold(property(camelContext, int.class, value)); return true;
         case "backoffidlethreshold":
@@ -51,6 +55,8 @@ public class Omics2EndpointConfigurer extends PropertyConfigurerSupport implemen
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxattempts":
         case "maxAttempts": target.getConfiguration().setMaxAttempts(property(camelContext, java.lang.Integer.class, value)); return true;
+        case "maxbodysize":
+        case "maxBodySize": target.getConfiguration().setMaxBodySize(property(camelContext, long.class, value)); return true;
         case "maxresults":
         case "maxResults": target.getConfiguration().setMaxResults(property(camelContext, java.lang.Integer.class, value)); return true;
         case "maxsourcesperjob":
@@ -134,6 +140,10 @@ public class Omics2EndpointConfigurer extends PropertyConfigurerSupport implemen
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesskey":
         case "accessKey": return java.lang.String.class;
+        case "apicallattempttimeout":
+        case "apiCallAttemptTimeout": return long.class;
+        case "apicalltimeout":
+        case "apiCallTimeout": return long.class;
         case "backofferrorthreshold":
         case "backoffErrorThreshold": return int.class;
         case "backoffidlethreshold":
@@ -160,6 +170,8 @@ public class Omics2EndpointConfigurer extends PropertyConfigurerSupport implemen
         case "lazyStartProducer": return boolean.class;
         case "maxattempts":
         case "maxAttempts": return java.lang.Integer.class;
+        case "maxbodysize":
+        case "maxBodySize": return long.class;
         case "maxresults":
         case "maxResults": return java.lang.Integer.class;
         case "maxsourcesperjob":
@@ -239,6 +251,10 @@ public class Omics2EndpointConfigurer extends PropertyConfigurerSupport implemen
         switch (ignoreCase ? name.toLowerCase() : name) {
         case "accesskey":
         case "accessKey": return target.getConfiguration().getAccessKey();
+        case "apicallattempttimeout":
+        case "apiCallAttemptTimeout": return target.getConfiguration().getApiCallAttemptTimeout();
+        case "apicalltimeout":
+        case "apiCallTimeout": return target.getConfiguration().getApiCallTimeout();
         case "backofferrorthreshold":
         case "backoffErrorThreshold": return target.getBackoffErrorThreshold();
         case "backoffidlethreshold":
@@ -265,6 +281,8 @@ public class Omics2EndpointConfigurer extends PropertyConfigurerSupport implemen
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxattempts":
         case "maxAttempts": return target.getConfiguration().getMaxAttempts();
+        case "maxbodysize":
+        case "maxBodySize": return target.getConfiguration().getMaxBodySize();
         case "maxresults":
         case "maxResults": return target.getConfiguration().getMaxResults();
         case "maxsourcesperjob":

@@ -24,8 +24,10 @@ public class Omics2EndpointUriFactory extends org.apache.camel.support.component
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(52);
+        Set<String> props = new HashSet<>(55);
         props.add("accessKey");
+        props.add("apiCallAttemptTimeout");
+        props.add("apiCallTimeout");
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
         props.add("backoffMultiplier");
@@ -40,6 +42,7 @@ public class Omics2EndpointUriFactory extends org.apache.camel.support.component
         props.add("initialDelay");
         props.add("lazyStartProducer");
         props.add("maxAttempts");
+        props.add("maxBodySize");
         props.add("maxResults");
         props.add("maxSourcesPerJob");
         props.add("omicsClient");

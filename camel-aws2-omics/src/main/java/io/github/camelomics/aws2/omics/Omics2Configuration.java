@@ -19,6 +19,9 @@ import software.amazon.awssdk.services.omics.OmicsClient;
 @Configurer
 public class Omics2Configuration implements Cloneable {
 
+    /** 10 MB: far above any real manifest or sample sheet, far below what would strain a JVM. */
+    public static final long DEFAULT_MAX_BODY_SIZE = 10L * 1024 * 1024;
+
     @UriPath(description = "The HealthOmics operation to perform")
     @Metadata(required = true)
     private Omics2Operations operation;
@@ -60,6 +63,12 @@ public class Omics2Configuration implements Cloneable {
               description = "When a waited-for job ends FAILED, CANCELLED or COMPLETED_WITH_FAILURES, fail the exchange with "
                             + "an ImportJobFailedException naming the failed sources")
     private boolean failOnImportFailure = true;
+    @UriParam(label = "producer", defaultValue = "10485760",
+              description = "The largest startReadSetImportJob body read as JSON or a sample sheet, in bytes (10 MB; a "
+                            + "manifest of 100 sources is a few tens of KB). A larger body is refused with an "
+                            + "InvalidRequestException naming the limit, having read at most this many bytes plus one from "
+                            + "a stream or file, so memory stays bounded whatever arrives. 0 turns the limit off")
+    private long maxBodySize = DEFAULT_MAX_BODY_SIZE;
 
     @UriParam(description = "The AWS region, one of those the AWS SDK lists for HealthOmics (any region id when the endpoint is overridden)")
     private String region;
@@ -101,6 +110,15 @@ public class Omics2Configuration implements Cloneable {
     @UriParam(label = "advanced",
               description = "The maximum number of attempts of one request, first attempt included (unset: the retry mode's default)")
     private Integer maxAttempts;
+    @UriParam(label = "advanced", javaType = "java.time.Duration",
+              description = "How long one HTTP attempt of a call may take before the SDK abandons it and, if attempts "
+                            + "remain, retries (SDK apiCallAttemptTimeout). Unset or 0: no limit beyond the HTTP client's "
+                            + "socket timeouts. A retried start is safe: it carries the same client token")
+    private long apiCallAttemptTimeout;
+    @UriParam(label = "advanced", javaType = "java.time.Duration",
+              description = "How long one call may take in all, retries and their back-off included (SDK apiCallTimeout). "
+                            + "Unset or 0: no limit")
+    private long apiCallTimeout;
     @UriParam(label = "advanced", defaultValue = "5",
               description = "The most requests per second this client sends for each operation (the HealthOmics quota is 5 "
                             + "unless raised); bursts wait on the client instead of being throttled. 0 turns the limit off")
@@ -210,6 +228,14 @@ public class Omics2Configuration implements Cloneable {
 
     public void setFailOnImportFailure(boolean failOnImportFailure) {
         this.failOnImportFailure = failOnImportFailure;
+    }
+
+    public long getMaxBodySize() {
+        return maxBodySize;
+    }
+
+    public void setMaxBodySize(long maxBodySize) {
+        this.maxBodySize = maxBodySize;
     }
 
     public String getRegion() {
@@ -338,6 +364,22 @@ public class Omics2Configuration implements Cloneable {
 
     public void setMaxAttempts(Integer maxAttempts) {
         this.maxAttempts = maxAttempts;
+    }
+
+    public long getApiCallAttemptTimeout() {
+        return apiCallAttemptTimeout;
+    }
+
+    public void setApiCallAttemptTimeout(long apiCallAttemptTimeout) {
+        this.apiCallAttemptTimeout = apiCallAttemptTimeout;
+    }
+
+    public long getApiCallTimeout() {
+        return apiCallTimeout;
+    }
+
+    public void setApiCallTimeout(long apiCallTimeout) {
+        this.apiCallTimeout = apiCallTimeout;
     }
 
     public double getRequestsPerSecond() {

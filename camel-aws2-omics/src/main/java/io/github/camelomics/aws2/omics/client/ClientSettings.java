@@ -24,6 +24,8 @@ public record ClientSettings(
         boolean trustAllCertificates,
         RetryMode retryMode,
         Integer maxAttempts,
+        long apiCallAttemptTimeoutMillis,
+        long apiCallTimeoutMillis,
         double requestsPerSecond) {
 
     public static ClientSettings of(Omics2Configuration c) {
@@ -33,7 +35,8 @@ public record ClientSettings(
                 c.isUseSessionCredentials(),
                 c.isOverrideEndpoint() ? c.getUriEndpointOverride() : null,
                 c.getProxyProtocol(), c.getProxyHost(), c.getProxyPort(),
-                c.isTrustAllCertificates(), c.getRetryMode(), c.getMaxAttempts(), c.getRequestsPerSecond());
+                c.isTrustAllCertificates(), c.getRetryMode(), c.getMaxAttempts(),
+                c.getApiCallAttemptTimeout(), c.getApiCallTimeout(), c.getRequestsPerSecond());
     }
 
     @Override
@@ -44,6 +47,7 @@ public record ClientSettings(
                + ", credentials=" + CredentialsSource.of(this)
                + ", endpointOverride=" + endpointOverride + ", proxy=" + proxyHost + ":" + proxyPort
                + ", trustAllCertificates=" + trustAllCertificates + ", retryMode=" + retryMode
-               + ", maxAttempts=" + maxAttempts + ", requestsPerSecond=" + requestsPerSecond + "]";
+               + ", maxAttempts=" + maxAttempts + ", apiCallAttemptTimeout=" + apiCallAttemptTimeoutMillis
+               + "ms, apiCallTimeout=" + apiCallTimeoutMillis + "ms, requestsPerSecond=" + requestsPerSecond + "]";
     }
 }

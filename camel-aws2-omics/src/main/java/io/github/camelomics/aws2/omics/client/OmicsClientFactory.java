@@ -1,6 +1,7 @@
 package io.github.camelomics.aws2.omics.client;
 
 import java.net.URI;
+import java.time.Duration;
 import java.util.List;
 
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
@@ -47,6 +48,12 @@ public final class OmicsClientFactory {
             }
             int attempts = s.maxAttempts();
             override.retryStrategy(b -> b.maxAttempts(attempts));
+        }
+        if (s.apiCallAttemptTimeoutMillis() > 0) {
+            override.apiCallAttemptTimeout(Duration.ofMillis(s.apiCallAttemptTimeoutMillis()));
+        }
+        if (s.apiCallTimeoutMillis() > 0) {
+            override.apiCallTimeout(Duration.ofMillis(s.apiCallTimeoutMillis()));
         }
         if (s.requestsPerSecond() > 0) {
             override.addExecutionInterceptor(new RequestRateLimiter(s.requestsPerSecond()));

@@ -156,7 +156,7 @@ public final class OmicsOperations {
         }
         // a file from a Camel file or FTP consumer: read its content the way Camel converts it
         Object body = in.body() instanceof WrappedFile<?> ? in.body(InputStream.class) : in.body();
-        return ImportSources.fromBody(body, in.text(SUBJECT_ID), in.problems());
+        return ImportSources.fromBody(body, in.text(SUBJECT_ID), in.options().getMaxBodySize(), in.problems());
     }
 
     private static StartReadSetImportJobSourceItem sourceFromHeaders(RequestValues in) {

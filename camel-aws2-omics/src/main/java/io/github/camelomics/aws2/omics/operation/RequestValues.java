@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 
 import io.github.camelomics.aws2.omics.Omics2Configuration;
+import io.github.camelomics.aws2.omics.request.RequestValidator;
 import org.apache.camel.Message;
 
 /**
@@ -138,7 +139,7 @@ public final class RequestValues {
 
     private <T> T wrongType(String header, String expected, Object value) {
         problems.add("header " + header + ": expected " + expected + ", got a " + value.getClass().getName()
-                     + (value instanceof CharSequence ? " '" + value + "'" : ""));
+                     + (value instanceof CharSequence ? " '" + RequestValidator.printable(value.toString()) + "'" : ""));
         return null;
     }
 }

@@ -5,7 +5,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Reader;
 import java.io.StringReader;
-import java.io.StringWriter;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -41,6 +42,8 @@ public final class ImportSources {
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     /** Members that only a whole request has: a JSON object with one of them is a request, else it is one source. */
+    /** Far more than a request's nesting (request, sources, source, sourceFiles or tags), far less than a stack. */
+    private static final int MAX_DEPTH = 32;
     private static final Set<String> REQUEST_MEMBERS = Set.of("sources", "roleArn", "clientToken", "sequenceStoreId");
 
     private ImportSources() {
@@ -53,9 +56,12 @@ public final class ImportSources {
      *
      * @param defaultSubjectId the subject of sources that name none (an nf-core sample sheet has no subject column);
      *                         it never replaces a subject the body gives. May be null.
+     * @param maxBodySize      the most bytes a text body may have (0: no limit); larger ones are a problem, read no
+     *                         further than the limit plus one byte
      */
-    public static StartReadSetImportJobRequest fromBody(Object body, String defaultSubjectId, List<String> problems) {
-        StartReadSetImportJobRequest request = read(body, defaultSubjectId, problems);
+    public static StartReadSetImportJobRequest fromBody(Object body, String defaultSubjectId, long maxBodySize,
+                                                        List<String> problems) {
+        StartReadSetImportJobRequest request = read(body, defaultSubjectId, maxBodySize, problems);
         if (request == null) {
             return StartReadSetImportJobRequest.builder().build();
         }
@@ -67,7 +73,8 @@ public final class ImportSources {
                 .toList()).build();
     }
 
-    private static StartReadSetImportJobRequest read(Object body, String defaultSubjectId, List<String> problems) {
+    private static StartReadSetImportJobRequest read(Object body, String defaultSubjectId, long maxBodySize,
+                                                     List<String> problems) {
         if (body == null) {
             return StartReadSetImportJobRequest.builder().build();
         }
@@ -86,9 +93,10 @@ public final class ImportSources {
             return StartReadSetImportJobRequest.builder().sources(sources(items, problems)).build();
         }
         if (body instanceof Map<?, ?> map) {
-            return fromJson(JSON.valueToTree(map), problems);
+            JsonNode json = tree(map, "body", problems);
+            return json == null ? null : fromJson(json, problems);
         }
-        String text = text(body, problems);
+        String text = text(body, maxBodySize, problems);
         if (text == null) {
             return null;
         }
@@ -108,13 +116,47 @@ public final class ImportSources {
             if (item instanceof StartReadSetImportJobSourceItem source) {
                 sources.add(source);
             } else if (item instanceof Map<?, ?> map) {
-                sources.add(SdkJson.read(JSON.valueToTree(map), StartReadSetImportJobSourceItem::builder, path, problems));
+                JsonNode json = tree(map, path, problems);
+                sources.add(json == null ? null : SdkJson.read(json, StartReadSetImportJobSourceItem::builder, path, problems));
             } else {
                 problems.add(path + ": expected a StartReadSetImportJobSourceItem or a Map, got "
                              + (item == null ? "null" : "a " + item.getClass().getName()));
             }
         }
         return sources;
+    }
+
+    /**
+     * A Map as JSON, or null with a problem: a value Jackson cannot write (an Instant, an arbitrary object) or nesting
+     * deeper than any request has (which would otherwise overflow the stack) is a problem of the input, not a crash.
+     */
+    private static JsonNode tree(Map<?, ?> map, String path, List<String> problems) {
+        if (deeperThan(map, MAX_DEPTH)) {
+            problems.add(path + ": Maps and Lists nested deeper than " + MAX_DEPTH + " levels (a request has 4)");
+            return null;
+        }
+        try {
+            return JSON.valueToTree(map);
+        } catch (IllegalArgumentException e) {
+            String reason = String.valueOf(e.getMessage()).replaceAll("\\p{Cntrl}", "?");
+            problems.add(path + ": holds a value that is not JSON text, number, boolean, Map or List: "
+                         + (reason.length() > 300 ? reason.substring(0, 300) + "..." : reason));
+            return null;
+        }
+    }
+
+    /** Bounded by {@code levels}, so a cyclic or absurdly deep structure ends the walk early. */
+    private static boolean deeperThan(Object value, int levels) {
+        if (levels < 0) {
+            return true;
+        }
+        Collection<?> children = value instanceof Map<?, ?> m ? m.values() : value instanceof Collection<?> c ? c : List.of();
+        for (Object child : children) {
+            if (deeperThan(child, levels - 1)) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static StartReadSetImportJobRequest fromJson(JsonNode json, List<String> problems) {
@@ -136,30 +178,34 @@ public final class ImportSources {
         return null;
     }
 
-    /** Manifests and sample sheets are small: read them whole, then tell JSON from CSV by the first character. */
-    private static String text(Object body, List<String> problems) {
+    /**
+     * Manifests and sample sheets are small: read them whole, then tell JSON from CSV by the first character. Whole, but
+     * never more than {@code maxBodySize} bytes (plus one, to know it is larger): a stream or file is not read further.
+     */
+    private static String text(Object body, long maxBodySize, List<String> problems) {
+        long limit = maxBodySize > 0 ? maxBodySize : Long.MAX_VALUE;
         try {
             if (body instanceof String text) {
-                return text;
+                // a String is already in memory; refused above the limit so that parsing it does not multiply it
+                return withinLimit(text.length(), limit, problems) ? text : null;
             }
             if (body instanceof byte[] bytes) {
-                return new String(bytes, StandardCharsets.UTF_8);
+                return withinLimit(bytes.length, limit, problems) ? new String(bytes, StandardCharsets.UTF_8) : null;
             }
             if (body instanceof InputStream in) {
-                return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                return bounded(in, limit, problems);
             }
             if (body instanceof Reader reader) {
-                StringWriter text = new StringWriter();
-                reader.transferTo(text);
-                return text.toString();
+                char[] chars = readAtMost(reader, limit);
+                return withinLimit(chars.length, limit, problems) ? new String(chars) : null;
             }
             if (body instanceof File file) {
-                return Files.readString(file.toPath());
+                return fromFile(file.toPath(), limit, problems);
             }
             if (body instanceof Path path) {
-                return Files.readString(path);
+                return fromFile(path, limit, problems);
             }
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
             problems.add("body: could not be read: " + e.getMessage());
             return null;
         }
@@ -168,13 +214,54 @@ public final class ImportSources {
         return null;
     }
 
+    private static String fromFile(Path path, long limit, List<String> problems) throws IOException {
+        long size = Files.size(path);
+        if (!withinLimit(size, limit, problems)) {
+            return null;
+        }
+        try (InputStream in = Files.newInputStream(path)) {
+            return bounded(in, limit, problems);
+        }
+    }
+
+    private static String bounded(InputStream in, long limit, List<String> problems) throws IOException {
+        byte[] bytes = in.readNBytes((int) Math.min(limit + 1, Integer.MAX_VALUE - 8));
+        return withinLimit(bytes.length, limit, problems) ? new String(bytes, StandardCharsets.UTF_8) : null;
+    }
+
+    private static char[] readAtMost(Reader reader, long limit) throws IOException {
+        int max = (int) Math.min(limit + 1, Integer.MAX_VALUE - 8);
+        StringBuilder text = new StringBuilder();
+        char[] buffer = new char[8192];
+        int n;
+        while (text.length() < max && (n = reader.read(buffer, 0, Math.min(buffer.length, max - text.length()))) != -1) {
+            text.append(buffer, 0, n);
+        }
+        char[] chars = new char[text.length()];
+        text.getChars(0, chars.length, chars, 0);
+        return chars;
+    }
+
+    /** Size is the exact size when known, else what was read (at most limit + 1). */
+    private static boolean withinLimit(long size, long limit, List<String> problems) {
+        if (size <= limit) {
+            return true;
+        }
+        problems.add("body: larger than option maxBodySize (" + limit + " bytes): got " + size + " bytes"
+                     + (size == limit + 1 ? " or more (not read further)" : "")
+                     + "; raise maxBodySize, or split the manifest");
+        return false;
+    }
+
     private static JsonNode parse(String text, List<String> problems) {
         try {
             return JSON.readTree(text);
         } catch (JsonProcessingException e) {
+            // a broken limit (nesting deeper than Jackson allows, a huge number) has no location: never throw here
+            JsonLocation at = e.getLocation();
             problems.add("body: expected JSON (an array of sources or a request object), but it does not parse: "
-                         + e.getOriginalMessage() + " at line " + e.getLocation().getLineNr() + ", column "
-                         + e.getLocation().getColumnNr());
+                         + e.getOriginalMessage()
+                         + (at == null ? "" : " at line " + at.getLineNr() + ", column " + at.getColumnNr()));
             return null;
         }
     }

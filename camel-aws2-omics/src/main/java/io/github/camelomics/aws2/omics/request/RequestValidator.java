@@ -60,9 +60,26 @@ public final class RequestValidator {
         }
     }
 
+    /**
+     * A value from the input as a problem shows it: cut after 64 characters, control characters escaped, so that a
+     * hostile value can neither flood nor forge lines of a log.
+     */
+    public static String printable(String value) {
+        String cut = value.length() > 64 ? value.substring(0, 64) + "..." : value;
+        StringBuilder shown = new StringBuilder(cut.length());
+        cut.chars().forEach(c -> {
+            if (Character.isISOControl(c)) {
+                shown.append(String.format("\\u%04x", c));
+            } else {
+                shown.append((char) c);
+            }
+        });
+        return shown.toString();
+    }
+
     private static String describe(Violation v) {
         String constraint = v.constraint().startsWith("Member ") ? v.constraint().substring("Member ".length()) : v.constraint();
-        String value = v.value() == null ? "none" : "'" + (v.value().length() > 64 ? v.value().substring(0, 64) + "..." : v.value()) + "'";
+        String value = v.value() == null ? "none" : "'" + printable(v.value()) + "'";
         return v.path() + ": " + constraint + ", got " + value;
     }
 }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -185,6 +186,19 @@ public final class SdkJson {
     }
 
     private static String join(String path, String member) {
-        return path == null || path.isEmpty() ? member : path + "." + member;
+        String name = PLAIN_NAME.matcher(member).matches() ? member : quoted(member);
+        return path == null || path.isEmpty() ? name : path + "." + name;
+    }
+
+    /** Member names and tag keys as the API spells them; anything else is quoted in problems. */
+    private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9_:.+=@/-]{1,128}");
+
+    /**
+     * An unknown member name from the input, as a JSON string: empty names show as {@code ""}, and control characters
+     * are escaped, so that a problem cannot forge lines in a log. Long names are cut.
+     */
+    private static String quoted(String member) {
+        String shown = member.length() > 64 ? member.substring(0, 61) + "..." : member;
+        return JsonNodeFactory.instance.textNode(shown).toString();
     }
 }

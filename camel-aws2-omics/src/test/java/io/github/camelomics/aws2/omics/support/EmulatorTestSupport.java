@@ -25,6 +25,11 @@ public abstract class EmulatorTestSupport extends CamelTestSupport {
     public static final String ROLE = "arn:aws:iam::123456789012:role/OmicsImport";
 
     protected static OmicsEmulatorExtension emulator(Consumer<OmicsEmulator.Builder> settings) {
+        return emulatorFor(settings);
+    }
+
+    /** The emulator, checking signatures with the test key, for tests that make their own Camel contexts. */
+    public static OmicsEmulatorExtension emulatorFor(Consumer<OmicsEmulator.Builder> settings) {
         return OmicsEmulatorExtension.configure(b -> {
             b.credentials(ACCESS_KEY, SECRET_KEY);
             settings.accept(b);
@@ -37,17 +42,25 @@ public abstract class EmulatorTestSupport extends CamelTestSupport {
     @Override
     protected CamelContext createCamelContext() throws Exception {
         CamelContext context = super.createCamelContext();
+        pointAtEmulator(context, emulator());
+        return context;
+    }
+
+    /**
+     * Points the aws2-omics component of any context at the emulator: region, credentials, endpoint, store and role;
+     * client pacing off. For tests that build and stop contexts of their own.
+     */
+    public static void pointAtEmulator(CamelContext context, OmicsEmulatorExtension emulator) {
         Omics2Configuration config = context.getComponent("aws2-omics", Omics2Component.class).getConfiguration();
-        config.setRegion(emulator().emulator().region());
+        config.setRegion(emulator.emulator().region());
         config.setAccessKey(ACCESS_KEY);
         config.setSecretKey(SECRET_KEY);
         config.setOverrideEndpoint(true);
-        config.setUriEndpointOverride(emulator().endpoint().toString());
-        config.setSequenceStoreId(emulator().sequenceStoreId());
+        config.setUriEndpointOverride(emulator.endpoint().toString());
+        config.setSequenceStoreId(emulator.sequenceStoreId());
         config.setRoleArn(ROLE);
         // emulated hours of polling would otherwise take real seconds at 5 requests/s; the throttling tests set it
         config.setRequestsPerSecond(0);
-        return context;
     }
 
     /** The endpoint, started, with job waiting on the emulator's clock: an hour of polling takes milliseconds. */
