@@ -153,6 +153,25 @@ public class Omics2ComponentProperties extends ComponentConfigurationPropertiesC
     private Boolean healthCheckConsumerEnabled = true;
 
     /**
+     * How long one HTTP attempt of a call may take before the SDK abandons it and, if attempts remain, retries (SDK
+     * apiCallAttemptTimeout). Unset or 0: no limit beyond the HTTP client's socket timeouts. A retried start is safe: it
+     * carries the same client token
+     */
+    private Duration apiCallAttemptTimeout;
+
+    /**
+     * How long one call may take in all, retries and their back-off included (SDK apiCallTimeout). Unset or 0: no limit
+     */
+    private Duration apiCallTimeout;
+
+    /**
+     * The largest startReadSetImportJob body read as JSON or a sample sheet, in bytes (10 MB; a manifest of 100 sources is
+     * a few tens of KB). A larger body is refused with an InvalidRequestException naming the limit, having read at most
+     * this many bytes plus one from a stream or file, so memory stays bounded whatever arrives. 0 turns the limit off
+     */
+    private Long maxBodySize = 10485760L;
+
+    /**
      * Used for enabling or disabling all producer based health checks from this component. Notice: Camel has by default
      * disabled all producer based health-checks. You can turn on producer checks globally by setting
      * camel.health.producersEnabled=true.
@@ -388,6 +407,30 @@ public class Omics2ComponentProperties extends ComponentConfigurationPropertiesC
 
     public void setWaitTimeout(Duration waitTimeout) {
         this.waitTimeout = waitTimeout;
+    }
+
+    public Duration getApiCallAttemptTimeout() {
+        return apiCallAttemptTimeout;
+    }
+
+    public void setApiCallAttemptTimeout(Duration apiCallAttemptTimeout) {
+        this.apiCallAttemptTimeout = apiCallAttemptTimeout;
+    }
+
+    public Duration getApiCallTimeout() {
+        return apiCallTimeout;
+    }
+
+    public void setApiCallTimeout(Duration apiCallTimeout) {
+        this.apiCallTimeout = apiCallTimeout;
+    }
+
+    public Long getMaxBodySize() {
+        return maxBodySize;
+    }
+
+    public void setMaxBodySize(Long maxBodySize) {
+        this.maxBodySize = maxBodySize;
     }
 
     public Boolean getHealthCheckConsumerEnabled() {
