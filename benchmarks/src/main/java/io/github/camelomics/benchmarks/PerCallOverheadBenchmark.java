@@ -1,0 +1,98 @@
+package io.github.camelomics.benchmarks;
+
+import java.net.URI;
+import java.util.concurrent.TimeUnit;
+
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.builder.RouteBuilder;
+import org.apache.camel.impl.DefaultCamelContext;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Level;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import software.amazon.awssdk.services.omics.OmicsClient;
+import software.amazon.awssdk.services.omics.model.StartReadSetImportJobRequest;
+
+/**
+ * Point 1: what a route {@code direct -> aws2-omics:startReadSetImportJob} costs per call over calling
+ * {@link OmicsClient#startReadSetImportJob} directly. Both go through the same OmicsClient on the same in-memory HTTP
+ * client, so the difference is the component and Camel: header and body mapping, the checks, validation against the
+ * service model, the content client token, and the exchange. The route's variants take validation and the token away
+ * to show where the cost is.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode(Mode.AverageTime)
+@OutputTimeUnit(TimeUnit.MICROSECONDS)
+public class PerCallOverheadBenchmark {
+
+    /** The route's endpoint options per variant; "sdk" is the raw call. */
+    public enum Variant {
+        sdk(null),
+        route("validate=true&clientTokenStrategy=content"),
+        routeNoValidate("validate=false&clientTokenStrategy=content"),
+        routeNoToken("validate=true&clientTokenStrategy=none"),
+        routeBare("validate=false&clientTokenStrategy=none");
+
+        final String options;
+
+        Variant(String options) {
+            this.options = options;
+        }
+    }
+
+    @Param({ "1", "10", "100" })
+    public int sources;
+
+    @Param({ "sdk", "route", "routeNoValidate", "routeNoToken", "routeBare" })
+    public Variant variant;
+
+    private OmicsClient client;
+    private CamelContext camel;
+    private ProducerTemplate template;
+    private StartReadSetImportJobRequest request;
+
+    @Setup(Level.Trial)
+    public void setUp() throws Exception {
+        client = Fixtures.client(URI.create("http://127.0.0.1:1"), new CannedHttpClient());
+        request = Fixtures.request(Fixtures.sources("percall", sources));
+        if (variant != Variant.sdk) {
+            camel = new DefaultCamelContext();
+            camel.getRegistry().bind("omics", client);
+            camel.addRoutes(new RouteBuilder() {
+                @Override
+                public void configure() {
+                    from("direct:start").to("aws2-omics:startReadSetImportJob?omicsClient=#omics&" + variant.options);
+                }
+            });
+            camel.start();
+            template = camel.createProducerTemplate();
+        }
+        Object answer = call();
+        if (answer == null) {
+            throw new IllegalStateException("no answer from " + variant);
+        }
+    }
+
+    @TearDown(Level.Trial)
+    public void tearDown() {
+        if (camel != null) {
+            camel.stop();
+        }
+        client.close();
+    }
+
+    @Benchmark
+    public Object call() {
+        if (template == null) {
+            return client.startReadSetImportJob(request);
+        }
+        return template.requestBody("direct:start", request);
+    }
+}

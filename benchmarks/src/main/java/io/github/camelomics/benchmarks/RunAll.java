@@ -1,0 +1,164 @@
+package io.github.camelomics.benchmarks;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+import org.openjdk.jmh.results.RunResult;
+import org.openjdk.jmh.runner.Runner;
+import org.openjdk.jmh.runner.options.Options;
+import org.openjdk.jmh.runner.options.OptionsBuilder;
+import org.openjdk.jmh.runner.options.TimeValue;
+import org.openjdk.jmh.runner.options.VerboseMode;
+
+/**
+ * Runs every benchmark of docs/PERFORMANCE.md in one go and prints each figure with its ratio against the baseline
+ * measured in the same run: {@code java -jar benchmarks/target/benchmarks.jar}. Sized to end within 15 minutes on two
+ * cores. The table is also written to benchmarks/target/results.md.
+ */
+public final class RunAll {
+
+    private static final long STARTED = System.nanoTime();
+    private final List<String> rows = new ArrayList<>();
+
+    public static void main(String[] args) throws Exception {
+        new RunAll().run(args.length == 0 ? List.of("1", "2", "3", "4", "5") : List.of(args));
+        System.exit(0);
+    }
+
+    /** @param points the points of the issue to run, all by default (e.g. {@code 3 5} to re-run two of them) */
+    private void run(List<String> points) throws Exception {
+        Path work = Files.createTempDirectory("omics-bench");
+        if (points.contains("1")) {
+            perCallOverhead();
+        }
+        if (points.contains("2")) {
+            mapping();
+        }
+        if (points.contains("3")) {
+            loopback();
+        }
+        if (points.contains("4")) {
+            backlog(work);
+        }
+        if (points.contains("5")) {
+            coldStart(work);
+        }
+        String table = "| # | Figure | Value | Baseline (same run) | Ratio | Target | Met |\n"
+                       + "|---|---|---|---|---|---|---|\n" + String.join("\n", rows) + "\n";
+        Path out = Path.of(System.getProperty("benchmarks.results", "benchmarks/target/results.md"));
+        if (out.getParent() != null && Files.isDirectory(out.getParent())) {
+            Files.writeString(out, table);
+        }
+        System.out.println();
+        System.out.println(table);
+        progress("all done");
+    }
+
+    private void perCallOverhead() throws Exception {
+        progress("1. per-call overhead (JMH, canned HTTP client): 15 forks");
+        Map<String, Double> us = jmh(PerCallOverheadBenchmark.class, r -> r.getParams().getParam("variant") + "/"
+                                                                          + r.getParams().getParam("sources"));
+        for (String n : List.of("1", "10", "100")) {
+            double sdk = us.get("sdk/" + n);
+            for (String variant : List.of("route", "routeNoValidate", "routeNoToken", "routeBare")) {
+                double route = us.get(variant + "/" + n);
+                boolean defaults = variant.equals("route");
+                row("1", "per call, " + n + " source(s), " + describe(variant), us(route), "SDK " + us(sdk),
+                        route / sdk, defaults ? "≤ 1.10" : "(diagnostic)", defaults ? met(route / sdk <= 1.10) : "");
+            }
+        }
+    }
+
+    private static String describe(String variant) {
+        return switch (variant) {
+            case "route" -> "route, defaults (validate, content token)";
+            case "routeNoValidate" -> "route, validate=false";
+            case "routeNoToken" -> "route, clientTokenStrategy=none";
+            default -> "route, validate=false + clientTokenStrategy=none";
+        };
+    }
+
+    private void mapping() throws Exception {
+        progress("2. mapping 100 sources (JMH): 3 forks");
+        Map<String, Double> us = jmh(MappingBenchmark.class, r -> r.getParams().getParam("form"));
+        us.forEach((form, time) -> row("2", "mapping + validation, 100 sources, " + form,
+                us(time) + " (" + String.format("%.2f", time / MappingBenchmark.SOURCES) + " µs/source)", "",
+                Double.NaN, "≤ 100 µs", met(time <= 100)));
+    }
+
+    private void loopback() throws Exception {
+        progress("3. loopback throughput against the emulator (rate limit off)");
+        for (LoopbackThroughput.Result r : new LoopbackThroughput(1_000, 4_000).run(1, 8, 32)) {
+            row("3", "starts/s at concurrency " + r.concurrency() + ", route"
+                     + (r.errors() > 0 ? " (" + r.errors() + " errors)" : ""),
+                    String.format("%.0f/s", r.routePerSecond()), String.format("SDK %.0f/s", r.sdkPerSecond()),
+                    r.ratio(), "≥ 0.90", met(r.ratio() >= 0.9));
+        }
+    }
+
+    private void backlog(Path work) throws Exception {
+        progress("4. backlog: 10,000 sources at 5 requests/s (child JVM)");
+        Backlog.Result r = Backlog.run(work);
+        row("4", "backlog 10,000 sources → " + r.jobsStarted() + " jobs (emulator holds " + r.emulatorJobs() + ")",
+                String.format("%.2f s", r.wallSeconds()), String.format("floor %.0f s", Backlog.FLOOR_SECONDS),
+                r.ratio(), "≤ 1.2", met(r.ratio() <= 1.2));
+        row("4", "backlog: failed requests (HTTP attempts " + r.attempts() + ")", String.valueOf(r.failedRequests()),
+                "", Double.NaN, "0", met(r.failedRequests() == 0));
+        row("4", "backlog: peak heap used by the route's JVM", String.format("%.0f MB", r.peakHeapMb()), "",
+                Double.NaN, "", "");
+    }
+
+    private void coldStart(Path work) throws Exception {
+        progress("5. cold start: JVM launch to first request (child JVMs, 3 rounds)");
+        ColdStart.Result r = ColdStart.run(work, 3);
+        row("5", "cold start, camel-main YAML route (median; runs " + r.camelRunsMs() + " ms)",
+                String.format("%.0f ms", r.camelMedianMs()),
+                String.format("SDK program %.0f ms (runs %s ms)", r.sdkMedianMs(), r.sdkRunsMs()), r.ratio(), "", "");
+    }
+
+    private static Map<String, Double> jmh(Class<?> benchmark, java.util.function.Function<RunResult, String> key)
+            throws Exception {
+        Options options = new OptionsBuilder()
+                .include(benchmark.getName())
+                .forks(1)
+                .warmupIterations(5).warmupTime(TimeValue.seconds(1))
+                .measurementIterations(5).measurementTime(TimeValue.seconds(1))
+                .timeUnit(TimeUnit.MICROSECONDS)
+                .jvmArgsAppend("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn")
+                .verbosity(VerboseMode.SILENT)
+                .build();
+        Collection<RunResult> results = new Runner(options).run();
+        Map<String, Double> scores = new LinkedHashMap<>();
+        for (RunResult r : results) {
+            scores.put(key.apply(r), r.getPrimaryResult().getScore());
+            progress(String.format("   %s %s: %.2f ± %.2f µs", benchmark.getSimpleName(), key.apply(r),
+                    r.getPrimaryResult().getScore(), r.getPrimaryResult().getScoreError()));
+        }
+        return scores;
+    }
+
+    private void row(String point, String figure, String value, String baseline, double ratio, String target, String met) {
+        String line = "| " + point + " | " + figure + " | " + value + " | " + baseline + " | "
+                      + (Double.isNaN(ratio) ? "" : String.format("%.2f", ratio)) + " | " + target + " | " + met + " |";
+        rows.add(line);
+        System.out.println(line);
+    }
+
+    private static String us(double micros) {
+        return String.format("%.1f µs", micros);
+    }
+
+    private static String met(boolean met) {
+        return met ? "yes" : "**no**";
+    }
+
+    private static void progress(String what) {
+        System.err.printf("[%5.0f s] %s%n", (System.nanoTime() - STARTED) / 1e9, what);
+    }
+}
