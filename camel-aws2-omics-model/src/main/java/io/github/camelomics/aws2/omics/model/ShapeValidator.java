@@ -1,29 +1,31 @@
 package io.github.camelomics.aws2.omics.model;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.TextNode;
-
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
 
+import com.fasterxml.jackson.databind.JsonNode;
+
 /**
- * Checks a JSON value against a shape of the service model: required members, string lengths,
- * patterns, enums, list sizes, numeric ranges and timestamps. Driving this from the model (instead
- * of hand-written checks per operation) keeps the emulator exactly as strict as the service's model.
+ * Checks a JSON value against a shape of the service model: required members, string lengths, patterns, enums, list
+ * sizes, numeric ranges and timestamps. Driving this from the model (instead of hand-written checks per operation) keeps
+ * the component and the emulator exactly as strict as the service's model. Each shape is compiled once into a rule
+ * (patterns compiled, enum sets built), so a check walks the value, not the model.
  *
- * <p>Patterns are matched against the whole value: botocore strips the {@code ^...$} anchors the
- * Smithy model has, e.g. {@code ReferenceArnFilter} reads {@code $|^arn:.+}.
+ * <p>
+ * Patterns are matched against the whole value: botocore strips the {@code ^...$} anchors the Smithy model has, e.g.
+ * {@code ReferenceArnFilter} reads {@code $|^arn:.+}.
  */
 public final class ShapeValidator {
 
     private final OmicsModel model;
-    private final Map<String, Pattern> patterns = new ConcurrentHashMap<>();
+    private final Map<String, Rule> rules = new ConcurrentHashMap<>();
 
     public ShapeValidator(OmicsModel model) {
         this.model = model;
@@ -32,124 +34,148 @@ public final class ShapeValidator {
     /** All violations of {@code value} against the structure {@code shapeName}, top-level members unprefixed. */
     public List<Violation> validate(String shapeName, JsonNode value) {
         List<Violation> violations = new ArrayList<>();
-        check(shapeName, value, "", violations);
+        rule(shapeName).check(value, "", violations);
         return violations;
     }
 
-    private void check(String shapeName, JsonNode value, String path, List<Violation> out) {
-        JsonNode shape = model.shape(shapeName);
-        switch (shape.path("type").asText()) {
-            case "structure" -> checkStructure(shape, value, path, out);
-            case "list" -> checkList(shape, value, path, out);
-            case "map" -> checkMap(shape, value, path, out);
-            case "string" -> checkString(shape, value, path, out);
-            case "integer", "long" -> checkNumber(shape, value, path, out);
-            case "boolean" -> {
+    /** Rules refer to member shapes by name and are looked up as they are used, so recursive shapes need no care. */
+    private Rule rule(String shapeName) {
+        Rule rule = rules.get(shapeName);
+        if (rule == null) {
+            rule = compile(model.shape(shapeName));
+            rules.put(shapeName, rule);
+        }
+        return rule;
+    }
+
+    private Rule compile(JsonNode shape) {
+        return switch (shape.path("type").asText()) {
+            case "structure" -> structure(shape);
+            case "list" -> list(shape);
+            case "map" -> map(shape);
+            case "string" -> string(shape);
+            case "integer", "long" -> number(shape);
+            case "boolean" -> (value, path, out) -> {
                 if (!value.isBoolean()) {
                     out.add(new Violation(path, value.asText(), "Member must be a boolean"));
                 }
-            }
-            case "timestamp" -> checkTimestamp(value, path, out);
-            default -> {
+            };
+            case "timestamp" -> ShapeValidator::checkTimestamp;
+            default -> (value, path, out) -> {
                 // blobs and documents do not occur in these operations' inputs
-            }
-        }
+            };
+        };
     }
 
-    private void checkStructure(JsonNode shape, JsonNode value, String path, List<Violation> out) {
-        if (!value.isObject()) {
-            out.add(new Violation(path, value.toString(), "Member must be a structure"));
-            return;
-        }
-        for (JsonNode required : shape.path("required")) {
-            JsonNode member = value.get(required.asText());
-            if (member == null || member.isNull()) {
-                out.add(new Violation(child(path, required.asText()), null, "Member must not be null"));
+    private Rule structure(JsonNode shape) {
+        List<String> required = new ArrayList<>();
+        shape.path("required").forEach(r -> required.add(r.asText()));
+        Map<String, String> members = new LinkedHashMap<>();
+        shape.path("members").fields().forEachRemaining(m -> members.put(m.getKey(), m.getValue().path("shape").asText()));
+        return (value, path, out) -> {
+            if (!value.isObject()) {
+                out.add(new Violation(path, value.toString(), "Member must be a structure"));
+                return;
             }
-        }
-        Iterator<Map.Entry<String, JsonNode>> members = shape.path("members").fields();
-        while (members.hasNext()) {
-            Map.Entry<String, JsonNode> member = members.next();
-            JsonNode memberValue = value.get(member.getKey());
-            if (memberValue != null && !memberValue.isNull()) {
-                check(member.getValue().path("shape").asText(), memberValue, child(path, member.getKey()), out);
+            for (String name : required) {
+                JsonNode member = value.get(name);
+                if (member == null || member.isNull()) {
+                    out.add(new Violation(child(path, name), null, "Member must not be null"));
+                }
             }
-        }
+            members.forEach((name, memberShape) -> {
+                JsonNode member = value.get(name);
+                if (member != null && !member.isNull()) {
+                    rule(memberShape).check(member, child(path, name), out);
+                }
+            });
+        };
     }
 
-    private void checkList(JsonNode shape, JsonNode value, String path, List<Violation> out) {
-        if (!value.isArray()) {
-            out.add(new Violation(path, value.toString(), "Member must be a list"));
-            return;
-        }
-        checkLength(shape, value.size(), path, value.toString(), out);
+    private Rule list(JsonNode shape) {
+        Length length = Length.of(shape);
         String memberShape = shape.path("member").path("shape").asText();
-        for (int i = 0; i < value.size(); i++) {
-            check(memberShape, value.get(i), path + "[" + i + "]", out);
-        }
+        return (value, path, out) -> {
+            if (!value.isArray()) {
+                out.add(new Violation(path, value.toString(), "Member must be a list"));
+                return;
+            }
+            length.check(value.size(), path, value, out);
+            Rule member = rule(memberShape);
+            for (int i = 0; i < value.size(); i++) {
+                member.check(value.get(i), path + "[" + i + "]", out);
+            }
+        };
     }
 
-    private void checkMap(JsonNode shape, JsonNode value, String path, List<Violation> out) {
-        if (!value.isObject()) {
-            out.add(new Violation(path, value.toString(), "Member must be a map"));
-            return;
-        }
-        checkLength(shape, value.size(), path, value.toString(), out);
+    private Rule map(JsonNode shape) {
+        Length length = Length.of(shape);
         String keyShape = shape.path("key").path("shape").asText();
         String valueShape = shape.path("value").path("shape").asText();
-        value.fields().forEachRemaining(entry -> {
-            String entryPath = path + "." + entry.getKey();
-            List<Violation> keyViolations = new ArrayList<>();
-            check(keyShape, TextNode.valueOf(entry.getKey()), entryPath, keyViolations);
-            keyViolations.forEach(v -> out.add(new Violation(path + " (key)", v.value(), v.constraint())));
-            check(valueShape, entry.getValue(), entryPath, out);
-        });
+        return (value, path, out) -> {
+            if (!value.isObject()) {
+                out.add(new Violation(path, value.toString(), "Member must be a map"));
+                return;
+            }
+            length.check(value.size(), path, value, out);
+            Rule key = rule(keyShape);
+            Rule entryValue = rule(valueShape);
+            value.fields().forEachRemaining(entry -> {
+                String entryPath = path + "." + entry.getKey();
+                List<Violation> keyViolations = new ArrayList<>();
+                key.check(com.fasterxml.jackson.databind.node.TextNode.valueOf(entry.getKey()), entryPath, keyViolations);
+                keyViolations.forEach(v -> out.add(new Violation(path + " (key)", v.value(), v.constraint())));
+                entryValue.check(entry.getValue(), entryPath, out);
+            });
+        };
     }
 
-    private void checkString(JsonNode shape, JsonNode value, String path, List<Violation> out) {
-        if (!value.isTextual()) {
-            out.add(new Violation(path, value.toString(), "Member must be a string"));
-            return;
-        }
-        String text = value.asText();
+    private static Rule string(JsonNode shape) {
         if (shape.has("enum")) {
             List<String> allowed = new ArrayList<>();
             shape.path("enum").forEach(e -> allowed.add(e.asText()));
-            if (!allowed.contains(text)) {
-                out.add(new Violation(path, text, "Member must satisfy enum value set: " + allowed));
-            }
-            return;
+            Set<String> allowedSet = Set.copyOf(allowed);
+            String constraint = "Member must satisfy enum value set: " + allowed;
+            return (value, path, out) -> {
+                if (!value.isTextual()) {
+                    out.add(new Violation(path, value.toString(), "Member must be a string"));
+                } else if (!allowedSet.contains(value.asText())) {
+                    out.add(new Violation(path, value.asText(), constraint));
+                }
+            };
         }
-        checkLength(shape, text.codePointCount(0, text.length()), path, text, out);
-        if (shape.has("pattern")) {
-            String regex = shape.path("pattern").asText();
-            if (!patterns.computeIfAbsent(regex, Pattern::compile).matcher(text).matches()) {
-                out.add(new Violation(path, text, "Member must satisfy regular expression pattern: " + regex));
+        Length length = Length.of(shape);
+        Pattern pattern = shape.has("pattern") ? Pattern.compile(shape.path("pattern").asText()) : null;
+        String patternConstraint = pattern == null ? null : "Member must satisfy regular expression pattern: " + pattern.pattern();
+        return (value, path, out) -> {
+            if (!value.isTextual()) {
+                out.add(new Violation(path, value.toString(), "Member must be a string"));
+                return;
             }
-        }
+            String text = value.asText();
+            length.check(text.codePointCount(0, text.length()), path, value, out);
+            if (pattern != null && !pattern.matcher(text).matches()) {
+                out.add(new Violation(path, text, patternConstraint));
+            }
+        };
     }
 
-    private static void checkLength(JsonNode shape, int length, String path, String shown, List<Violation> out) {
-        if (shape.has("min") && length < shape.path("min").asLong()) {
-            out.add(new Violation(path, shown, "Member must have length greater than or equal to " + shape.path("min").asLong()));
-        }
-        if (shape.has("max") && length > shape.path("max").asLong()) {
-            out.add(new Violation(path, shown, "Member must have length less than or equal to " + shape.path("max").asLong()));
-        }
-    }
-
-    private static void checkNumber(JsonNode shape, JsonNode value, String path, List<Violation> out) {
-        if (!value.isIntegralNumber()) {
-            out.add(new Violation(path, value.asText(), "Member must be an integer"));
-            return;
-        }
-        long number = value.asLong();
-        if (shape.has("min") && number < shape.path("min").asLong()) {
-            out.add(new Violation(path, value.asText(), "Member must have value greater than or equal to " + shape.path("min").asLong()));
-        }
-        if (shape.has("max") && number > shape.path("max").asLong()) {
-            out.add(new Violation(path, value.asText(), "Member must have value less than or equal to " + shape.path("max").asLong()));
-        }
+    private static Rule number(JsonNode shape) {
+        Long min = shape.has("min") ? shape.path("min").asLong() : null;
+        Long max = shape.has("max") ? shape.path("max").asLong() : null;
+        return (value, path, out) -> {
+            if (!value.isIntegralNumber()) {
+                out.add(new Violation(path, value.asText(), "Member must be an integer"));
+                return;
+            }
+            long number = value.asLong();
+            if (min != null && number < min) {
+                out.add(new Violation(path, value.asText(), "Member must have value greater than or equal to " + min));
+            }
+            if (max != null && number > max) {
+                out.add(new Violation(path, value.asText(), "Member must have value less than or equal to " + max));
+            }
+        };
     }
 
     private static void checkTimestamp(JsonNode value, String path, List<Violation> out) {
@@ -165,5 +191,32 @@ public final class ShapeValidator {
 
     private static String child(String path, String member) {
         return path.isEmpty() ? member : path + "." + member;
+    }
+
+    /** One shape's check, compiled from the model. */
+    @FunctionalInterface
+    private interface Rule {
+        void check(JsonNode value, String path, List<Violation> out);
+    }
+
+    /** A shape's min and max length (characters, items or entries). */
+    private record Length(Long min, Long max) {
+        static Length of(JsonNode shape) {
+            return new Length(shape.has("min") ? shape.path("min").asLong() : null,
+                    shape.has("max") ? shape.path("max").asLong() : null);
+        }
+
+        void check(int length, String path, JsonNode value, List<Violation> out) {
+            if (min != null && length < min) {
+                out.add(new Violation(path, shown(value), "Member must have length greater than or equal to " + min));
+            }
+            if (max != null && length > max) {
+                out.add(new Violation(path, shown(value), "Member must have length less than or equal to " + max));
+            }
+        }
+
+        private static String shown(JsonNode value) {
+            return value.isTextual() ? value.asText() : value.toString();
+        }
     }
 }

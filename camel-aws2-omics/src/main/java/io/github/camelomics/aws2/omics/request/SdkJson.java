@@ -7,6 +7,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
@@ -31,6 +32,9 @@ import software.amazon.awssdk.utils.builder.SdkBuilder;
  */
 public final class SdkJson {
 
+    /** Each model class's fields by their wire name: a memo of fixed SDK metadata, the same in every call. */
+    private static final Map<Class<?>, Map<String, SdkField<?>>> FIELDS = new ConcurrentHashMap<>();
+
     private SdkJson() {
     }
 
@@ -45,8 +49,8 @@ public final class SdkJson {
             return null;
         }
         SdkPojo target = builder.get();
-        Map<String, SdkField<?>> fields = target.sdkFields().stream()
-                .collect(Collectors.toMap(SdkField::locationName, f -> f, (a, b) -> a, LinkedHashMap::new));
+        Map<String, SdkField<?>> fields = FIELDS.computeIfAbsent(target.getClass(), type -> target.sdkFields().stream()
+                .collect(Collectors.toMap(SdkField::locationName, f -> f, (a, b) -> a, LinkedHashMap::new)));
         node.fields().forEachRemaining(member -> {
             SdkField<?> field = fields.get(member.getKey());
             String memberPath = join(path, member.getKey());
