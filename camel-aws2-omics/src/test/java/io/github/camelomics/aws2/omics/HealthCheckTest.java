@@ -74,6 +74,9 @@ class HealthCheckTest {
         assertEquals("AccessDeniedException", result.getDetails().get(AbstractHealthCheck.SERVICE_ERROR_CODE));
         assertEquals(403, result.getDetails().get(AbstractHealthCheck.SERVICE_STATUS_CODE));
         assertFalse(result.getDetails().toString().contains("not-the-secret"), "no secret in the details");
+        assertFalse(result.getMessage().orElseThrow().contains("not-the-secret"), "no secret in the message");
+        assertFalse(String.valueOf(result.getError().map(Throwable::getMessage).orElse("")).contains("not-the-secret"),
+                "no secret in the error");
     }
 
     @Test
