@@ -14,9 +14,15 @@ import java.util.concurrent.atomic.AtomicReference;
 public final class SettableClock extends Clock {
 
     private final AtomicReference<Instant> now;
+    private final ZoneId zone;
 
     public SettableClock(Instant start) {
-        this.now = new AtomicReference<>(start);
+        this(new AtomicReference<>(start), ZoneOffset.UTC);
+    }
+
+    private SettableClock(AtomicReference<Instant> now, ZoneId zone) {
+        this.now = now;
+        this.zone = zone;
     }
 
     @Override
@@ -26,15 +32,13 @@ public final class SettableClock extends Clock {
 
     @Override
     public ZoneId getZone() {
-        return ZoneOffset.UTC;
+        return zone;
     }
 
+    /** The same time in another zone: moving either clock moves both. */
     @Override
     public Clock withZone(ZoneId zone) {
-        if (!ZoneOffset.UTC.equals(zone)) {
-            throw new UnsupportedOperationException("the emulator's clock is always UTC");
-        }
-        return this;
+        return zone.equals(this.zone) ? this : new SettableClock(now, zone);
     }
 
     public void set(Instant instant) {
