@@ -49,11 +49,12 @@ public class Omics2Producer extends DefaultProducer {
 
     private <R extends OmicsRequest> void invoke(OperationSpec<R> spec, Message message) {
         Omics2Configuration options = getEndpoint().getConfiguration();
-        R request = spec.request(new RequestValues(message, options));
+        RequestValues values = new RequestValues(message, options);
+        R request = spec.request(values);
         LOG.debug("Calling HealthOmics {}: {}", spec.operation(), request);
         try {
             spec.invocation().invoke(request, new OperationContext(getEndpoint().getClient(), message, options,
-                    getEndpoint().getWaiter(), () -> keepWaiting(message.getExchange())));
+                    getEndpoint().getWaiter(), () -> keepWaiting(message.getExchange()), values));
         } catch (AwsServiceException e) {
             LOG.debug("HealthOmics {} failed: {}", spec.operation(), describe(e));
             throw e;

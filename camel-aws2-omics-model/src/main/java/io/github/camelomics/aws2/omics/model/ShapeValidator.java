@@ -34,7 +34,7 @@ public final class ShapeValidator {
     /** All violations of {@code value} against the structure {@code shapeName}, top-level members unprefixed. */
     public List<Violation> validate(String shapeName, JsonNode value) {
         List<Violation> violations = new ArrayList<>();
-        rule(shapeName).check(value, "", violations);
+        rule(shapeName).check(value, Path.ROOT, violations);
         return violations;
     }
 
@@ -57,7 +57,7 @@ public final class ShapeValidator {
             case "integer", "long" -> number(shape);
             case "boolean" -> (value, path, out) -> {
                 if (!value.isBoolean()) {
-                    out.add(new Violation(path, value.asText(), "Member must be a boolean"));
+                    out.add(new Violation(path.toString(), value.asText(), "Member must be a boolean"));
                 }
             };
             case "timestamp" -> ShapeValidator::checkTimestamp;
@@ -74,19 +74,19 @@ public final class ShapeValidator {
         shape.path("members").fields().forEachRemaining(m -> members.put(m.getKey(), m.getValue().path("shape").asText()));
         return (value, path, out) -> {
             if (!value.isObject()) {
-                out.add(new Violation(path, value.toString(), "Member must be a structure"));
+                out.add(new Violation(path.toString(), value.toString(), "Member must be a structure"));
                 return;
             }
             for (String name : required) {
                 JsonNode member = value.get(name);
                 if (member == null || member.isNull()) {
-                    out.add(new Violation(child(path, name), null, "Member must not be null"));
+                    out.add(new Violation(path.member(name).toString(), null, "Member must not be null"));
                 }
             }
             members.forEach((name, memberShape) -> {
                 JsonNode member = value.get(name);
                 if (member != null && !member.isNull()) {
-                    rule(memberShape).check(member, child(path, name), out);
+                    rule(memberShape).check(member, path.member(name), out);
                 }
             });
         };
@@ -97,13 +97,13 @@ public final class ShapeValidator {
         String memberShape = shape.path("member").path("shape").asText();
         return (value, path, out) -> {
             if (!value.isArray()) {
-                out.add(new Violation(path, value.toString(), "Member must be a list"));
+                out.add(new Violation(path.toString(), value.toString(), "Member must be a list"));
                 return;
             }
             length.check(value.size(), path, value, out);
             Rule member = rule(memberShape);
             for (int i = 0; i < value.size(); i++) {
-                member.check(value.get(i), path + "[" + i + "]", out);
+                member.check(value.get(i), path.index(i), out);
             }
         };
     }
@@ -114,14 +114,14 @@ public final class ShapeValidator {
         String valueShape = shape.path("value").path("shape").asText();
         return (value, path, out) -> {
             if (!value.isObject()) {
-                out.add(new Violation(path, value.toString(), "Member must be a map"));
+                out.add(new Violation(path.toString(), value.toString(), "Member must be a map"));
                 return;
             }
             length.check(value.size(), path, value, out);
             Rule key = rule(keyShape);
             Rule entryValue = rule(valueShape);
             value.fields().forEachRemaining(entry -> {
-                String entryPath = path + "." + entry.getKey();
+                Path entryPath = path.member(entry.getKey());
                 List<Violation> keyViolations = new ArrayList<>();
                 key.check(com.fasterxml.jackson.databind.node.TextNode.valueOf(entry.getKey()), entryPath, keyViolations);
                 keyViolations.forEach(v -> out.add(new Violation(path + " (key)", v.value(), v.constraint())));
@@ -138,9 +138,9 @@ public final class ShapeValidator {
             String constraint = "Member must satisfy enum value set: " + allowed;
             return (value, path, out) -> {
                 if (!value.isTextual()) {
-                    out.add(new Violation(path, value.toString(), "Member must be a string"));
+                    out.add(new Violation(path.toString(), value.toString(), "Member must be a string"));
                 } else if (!allowedSet.contains(value.asText())) {
-                    out.add(new Violation(path, value.asText(), constraint));
+                    out.add(new Violation(path.toString(), value.asText(), constraint));
                 }
             };
         }
@@ -149,13 +149,13 @@ public final class ShapeValidator {
         String patternConstraint = pattern == null ? null : "Member must satisfy regular expression pattern: " + pattern.pattern();
         return (value, path, out) -> {
             if (!value.isTextual()) {
-                out.add(new Violation(path, value.toString(), "Member must be a string"));
+                out.add(new Violation(path.toString(), value.toString(), "Member must be a string"));
                 return;
             }
             String text = value.asText();
             length.check(text.codePointCount(0, text.length()), path, value, out);
             if (pattern != null && !pattern.matcher(text).matches()) {
-                out.add(new Violation(path, text, patternConstraint));
+                out.add(new Violation(path.toString(), text, patternConstraint));
             }
         };
     }
@@ -165,38 +165,62 @@ public final class ShapeValidator {
         Long max = shape.has("max") ? shape.path("max").asLong() : null;
         return (value, path, out) -> {
             if (!value.isIntegralNumber()) {
-                out.add(new Violation(path, value.asText(), "Member must be an integer"));
+                out.add(new Violation(path.toString(), value.asText(), "Member must be an integer"));
                 return;
             }
             long number = value.asLong();
             if (min != null && number < min) {
-                out.add(new Violation(path, value.asText(), "Member must have value greater than or equal to " + min));
+                out.add(new Violation(path.toString(), value.asText(), "Member must have value greater than or equal to " + min));
             }
             if (max != null && number > max) {
-                out.add(new Violation(path, value.asText(), "Member must have value less than or equal to " + max));
+                out.add(new Violation(path.toString(), value.asText(), "Member must have value less than or equal to " + max));
             }
         };
     }
 
-    private static void checkTimestamp(JsonNode value, String path, List<Violation> out) {
+    private static void checkTimestamp(JsonNode value, Path path, List<Violation> out) {
         try {
             if (!value.isTextual()) {
                 throw new DateTimeParseException("not text", value.toString(), 0);
             }
             OffsetDateTime.parse(value.asText());
         } catch (DateTimeParseException e) {
-            out.add(new Violation(path, value.asText(), "Member must be an ISO-8601 timestamp"));
+            out.add(new Violation(path.toString(), value.asText(), "Member must be an ISO-8601 timestamp"));
         }
     }
 
-    private static String child(String path, String member) {
-        return path.isEmpty() ? member : path + "." + member;
+    /**
+     * Where a value stands in the request, e.g. {@code sources[3].sourceFiles.source1}: linked, and spelled out only
+     * for a violation, so that walking a valid request builds no strings.
+     */
+    private record Path(Path parent, String member, int index) {
+        static final Path ROOT = new Path(null, null, -1);
+
+        Path member(String name) {
+            return new Path(this, name, -1);
+        }
+
+        Path index(int i) {
+            return new Path(this, null, i);
+        }
+
+        @Override
+        public String toString() {
+            if (parent == null) {
+                return "";
+            }
+            String before = parent.toString();
+            if (member == null) {
+                return before + "[" + index + "]";
+            }
+            return before.isEmpty() ? member : before + "." + member;
+        }
     }
 
     /** One shape's check, compiled from the model. */
     @FunctionalInterface
     private interface Rule {
-        void check(JsonNode value, String path, List<Violation> out);
+        void check(JsonNode value, Path path, List<Violation> out);
     }
 
     /** A shape's min and max length (characters, items or entries). */
@@ -206,12 +230,12 @@ public final class ShapeValidator {
                     shape.has("max") ? shape.path("max").asLong() : null);
         }
 
-        void check(int length, String path, JsonNode value, List<Violation> out) {
+        void check(int length, Path path, JsonNode value, List<Violation> out) {
             if (min != null && length < min) {
-                out.add(new Violation(path, shown(value), "Member must have length greater than or equal to " + min));
+                out.add(new Violation(path.toString(), shown(value), "Member must have length greater than or equal to " + min));
             }
             if (max != null && length > max) {
-                out.add(new Violation(path, shown(value), "Member must have length less than or equal to " + max));
+                out.add(new Violation(path.toString(), shown(value), "Member must have length less than or equal to " + max));
             }
         }
 

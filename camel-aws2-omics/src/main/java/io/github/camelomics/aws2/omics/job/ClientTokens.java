@@ -1,13 +1,21 @@
 package io.github.camelomics.aws2.omics.job;
 
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.security.DigestOutputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
+import java.util.function.Supplier;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelomics.aws2.omics.ClientTokenStrategy;
-import io.github.camelomics.aws2.omics.request.SdkJson;
-import software.amazon.awssdk.services.omics.model.StartReadSetImportJobRequest;
 
 /**
  * The client token of each job a request becomes. A given token is used as is for a single job and suffixed with the
@@ -16,12 +24,19 @@ import software.amazon.awssdk.services.omics.model.StartReadSetImportJobRequest;
 final class ClientTokens {
 
     private static final int MAX_LENGTH = 127;
+    private static final ObjectMapper JSON = JsonMapper.builder().build();
 
     private ClientTokens() {
     }
 
-    static String of(StartReadSetImportJobRequest job, String given, int index, int jobs, ClientTokenStrategy strategy,
-                     String exchangeId) {
+    /**
+     * @param request the whole request as the service would receive it (read only for the content strategy, when the
+     *                request has no token)
+     * @param from    the job's first source (inclusive)
+     * @param to      the job's last source (exclusive)
+     */
+    static String of(Supplier<ObjectNode> request, int from, int to, String given, int index, int jobs,
+                     ClientTokenStrategy strategy, String exchangeId) {
         String base;
         if (given != null) {
             base = given;
@@ -34,7 +49,7 @@ final class ClientTokens {
                     break;
                 default:
                     // each job's own content: the same sources give the same token, whichever process sends them
-                    return sha256(SdkJson.write(job.toBuilder().clientToken(null).build()).toString());
+                    return sha256(job(request.get(), from, to));
             }
         }
         if (jobs == 1) {
@@ -44,9 +59,39 @@ final class ClientTokens {
         return base.length() + suffix.length() <= MAX_LENGTH ? base + suffix : sha256(base) + suffix;
     }
 
+    /** The job's wire form: the request's members, its own slice of the sources (the nodes are shared, not copied). */
+    private static JsonNode job(ObjectNode request, int from, int to) {
+        JsonNode sources = request.path("sources");
+        if (from == 0 && to == sources.size()) {
+            return request;
+        }
+        ObjectNode job = request.objectNode();
+        request.fields().forEachRemaining(member -> job.set(member.getKey(), member.getValue()));
+        ArrayNode slice = job.putArray("sources");
+        for (int i = from; i < to; i++) {
+            slice.add(sources.get(i));
+        }
+        return job;
+    }
+
+    /** Hashes the JSON as it is written: no string of the whole request is built. */
+    private static String sha256(JsonNode json) {
+        MessageDigest digest = sha256();
+        try (OutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), digest)) {
+            JSON.writeValue(out, json);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
     static String sha256(String text) {
+        return HexFormat.of().formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
+    }
+
+    private static MessageDigest sha256() {
         try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("SHA-256 is part of every Java platform", e);
         }

@@ -6,7 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import java.util.function.Supplier;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelomics.aws2.omics.ImportJobFailedException;
 import io.github.camelomics.aws2.omics.ImportPartlyStartedException;
 import io.github.camelomics.aws2.omics.Omics2Configuration;
@@ -61,11 +63,14 @@ public final class ImportJobs {
         Omics2Configuration options = context.options();
         Message message = context.message();
         List<StartReadSetImportJobRequest> jobs = split(request, options.getMaxSourcesPerJob());
+        // content tokens hash the request's wire form (it has no token then): the tree validation already built
+        Supplier<ObjectNode> wire = () -> context.values().wire(request);
         List<StartReadSetImportJobResponse> started = new ArrayList<>(jobs.size());
         for (int i = 0; i < jobs.size(); i++) {
+            int from = i * options.getMaxSourcesPerJob();
             StartReadSetImportJobRequest job = jobs.get(i).toBuilder()
-                    .clientToken(ClientTokens.of(jobs.get(i), request.clientToken(), i, jobs.size(),
-                            options.getClientTokenStrategy(), message.getExchange().getExchangeId()))
+                    .clientToken(ClientTokens.of(wire, from, from + jobs.get(i).sources().size(), request.clientToken(), i,
+                            jobs.size(), options.getClientTokenStrategy(), message.getExchange().getExchangeId()))
                     .build();
             try {
                 StartReadSetImportJobResponse response = client.startReadSetImportJob(job);

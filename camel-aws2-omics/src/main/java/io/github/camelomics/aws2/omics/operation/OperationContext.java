@@ -9,9 +9,10 @@ import software.amazon.awssdk.services.omics.OmicsClient;
 
 /**
  * What an operation works with once its request is built: the client, the message to answer on, the endpoint's
- * options, and for waiting the waiter and whether waiting is still wanted (false once the route or Camel stops).
+ * options, for waiting the waiter and whether waiting is still wanted (false once the route or Camel stops), and the
+ * values the request was built from (with its wire form, built once).
  */
 public record OperationContext(
         OmicsClient client, Message message, Omics2Configuration options, ImportJobWaiter waiter,
-        BooleanSupplier keepWaiting) {
+        BooleanSupplier keepWaiting, RequestValues values) {
 }

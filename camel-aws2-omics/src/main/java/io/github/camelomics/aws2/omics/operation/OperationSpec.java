@@ -73,7 +73,7 @@ public record OperationSpec<R extends OmicsRequest>(
         if (values.problems().isEmpty()) { // a body or header that could not be read would only echo here as "missing"
             checks.forEach(check -> check.check(request, values::problem));
             if (values.options().isValidate()) {
-                RequestValidator.check(request, values::problem);
+                RequestValidator.check(request, values.wire(request), values::problem);
             }
         }
         if (!values.problems().isEmpty()) {

@@ -10,9 +10,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelomics.aws2.omics.Omics2Configuration;
+import io.github.camelomics.aws2.omics.request.SdkJson;
 import io.github.camelomics.aws2.omics.request.RequestValidator;
 import org.apache.camel.Message;
+import software.amazon.awssdk.services.omics.model.OmicsRequest;
 
 /**
  * The values one message offers a request, resolved by the component's single precedence rule:
@@ -25,6 +28,8 @@ public final class RequestValues {
     private final Message message;
     private final Omics2Configuration options;
     private final List<String> problems = new ArrayList<>();
+    private OmicsRequest wired;
+    private ObjectNode wire;
 
     public RequestValues(Message message, Omics2Configuration options) {
         this.message = message;
@@ -42,6 +47,18 @@ public final class RequestValues {
     /** The body converted by Camel's type converters, or null when it cannot be. */
     public <T> T body(Class<T> type) {
         return message.getBody(type);
+    }
+
+    /**
+     * The request as the service would receive it, built once per request: validation and the content client token
+     * read the same tree.
+     */
+    public ObjectNode wire(OmicsRequest request) {
+        if (request != wired) {
+            wire = SdkJson.write(request);
+            wired = request;
+        }
+        return wire;
     }
 
     public List<String> problems() {

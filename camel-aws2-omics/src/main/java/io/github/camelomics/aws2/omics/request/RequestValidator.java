@@ -29,9 +29,10 @@ public final class RequestValidator {
     /**
      * Reports each violation as {@code <member path>: <what it must be>, got <value>}. Missing required members are
      * the operation's own checks (they say which header or option to set); more than 100 sources are split into jobs.
+     *
+     * @param json the request as the service would receive it ({@link SdkJson#write})
      */
-    public static void check(OmicsRequest request, Consumer<String> problems) {
-        ObjectNode json = SdkJson.write(request);
+    public static void check(OmicsRequest request, ObjectNode json, Consumer<String> problems) {
         List<Violation> violations = MODEL.validate(request.getClass().getSimpleName(), json);
         violations.stream()
                 .filter(v -> !v.constraint().startsWith("Member must not be null"))
