@@ -201,6 +201,32 @@ class StartReadSetImportJobTest extends OmicsTestSupport {
                 """.formatted(ROLE))));
     }
 
+    /**
+     * The content token is the SHA-256 of the job's request as the service receives it, without the token: members in
+     * the API's order, tag keys sorted. Pinned byte for byte, since a change would start a second job for sources an
+     * earlier version already imported.
+     */
+    @Test
+    void theContentTokenIsTheSha256OfTheRequestAsSent() throws Exception {
+        Map<String, String> tags = new LinkedHashMap<>();
+        tags.put("z", "1");
+        tags.put("a", "2");
+        StartReadSetImportJobSourceItem source = StartReadSetImportJobSourceItem.builder()
+                .sourceFiles(SourceFiles.builder().source1("s3://lab-bucket/a_R1.fastq.gz").source2("s3://lab-bucket/a_R2.fastq.gz").build())
+                .sourceFileType("FASTQ").subjectId("P1").sampleId("S1").name("a").tags(tags).build();
+
+        assertJobOnTheExchange(send(URI, StartReadSetImportJobRequest.builder().sources(source).build(), Map.of()));
+
+        String sent = WIRE.getAllServeEvents().get(0).getRequest().getBodyAsString();
+        String token = new com.fasterxml.jackson.databind.ObjectMapper().readTree(sent).path("clientToken").asText();
+        String hashed = "{\"sequenceStoreId\":\"1234567890\",\"roleArn\":\"" + ROLE + "\",\"sources\":[{\"sourceFiles\":"
+                        + "{\"source1\":\"s3://lab-bucket/a_R1.fastq.gz\",\"source2\":\"s3://lab-bucket/a_R2.fastq.gz\"},"
+                        + "\"sourceFileType\":\"FASTQ\",\"subjectId\":\"P1\",\"sampleId\":\"S1\",\"name\":\"a\",\"tags\":{\"a\":\"2\",\"z\":\"1\"}}]}";
+        assertEquals(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                .digest(hashed.getBytes(StandardCharsets.UTF_8))), token);
+        assertEquals("5819deba011692a8f09845eada6a4029d3a918b3c90de428942d49c95deaeb36", token, "the token 0.1.0 sent");
+    }
+
     @Test
     void operationHeaderOverridesTheEndpointPath() {
         Exchange exchange = send("aws2-omics:listReadSets?sequenceStoreId=" + STORE + "&roleArn=" + ROLE, pairedSample(),

@@ -78,6 +78,32 @@ class ImportJobLifecycleTest {
         assertEquals(ReadSetImportJobStatus.IN_PROGRESS, job(id).status());
     }
 
+    /** Jobs started at different times each follow their own clock, whichever of them is looked at first. */
+    @Test
+    void jobsStartedAtDifferentTimesMoveOnEachInTurn() {
+        Duration submitted = OmicsEmulator.DEFAULT_SUBMITTED_DURATION;
+        Duration importing = OmicsEmulator.DEFAULT_IMPORT_DURATION;
+        String first = startJob(fastq("s3://bucket/a.fastq.gz"));
+        EMULATOR.advanceClock(submitted);
+        String second = startJob(fastq("s3://bucket/b.fastq.gz"));
+        String third = startJob(fastq("s3://bucket/c.fastq.gz"));
+
+        assertEquals(ReadSetImportJobStatus.SUBMITTED, job(third).status());
+        assertEquals(ReadSetImportJobStatus.IN_PROGRESS, job(first).status());
+
+        EMULATOR.advanceClock(importing.minusMillis(1)); // first: 1 ms before its end; second and third: importing
+        assertEquals(ReadSetImportJobStatus.IN_PROGRESS, job(second).status());
+        assertEquals(ReadSetImportJobStatus.IN_PROGRESS, job(first).status());
+
+        EMULATOR.advanceClock(Duration.ofMillis(1));
+        assertEquals(ReadSetImportJobStatus.FAILED, job(first).status()); // its file is not in the emulator's S3
+        assertEquals(ReadSetImportJobStatus.IN_PROGRESS, job(third).status());
+
+        EMULATOR.advanceClock(submitted);
+        assertEquals(ReadSetImportJobStatus.FAILED, job(third).status());
+        assertEquals(ReadSetImportJobStatus.FAILED, job(second).status());
+    }
+
     @Test
     void aJobWhoseSourcesAllImportIsCompleted() {
         EMULATOR.s3().putFastq("s3://bucket/r1.fastq.gz", 10, 100);

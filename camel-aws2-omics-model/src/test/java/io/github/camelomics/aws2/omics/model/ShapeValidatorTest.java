@@ -59,4 +59,34 @@ class ShapeValidatorTest {
                         "Member is only allowed when sourceFileType is FASTQ, not BAM")),
                 ImportRules.check(request));
     }
+
+    /**
+     * The ASCII table must answer exactly as the regex would, for every pattern of the model: each ASCII character
+     * alone, between letters, and text with characters outside ASCII (where the regex answers).
+     */
+    @Test
+    void patternsAnswerAsTheirRegexDoes() throws Exception {
+        List<String> texts = new java.util.ArrayList<>(List.of("", "abc", "S1 tumour", "caf\u00e9", "\u00e9", "a\u0000b", "\ud83e\uddec",
+                "a\u200bb", "\u00a0", "1234567890", "s3://lab-bucket/a_R1.fastq.gz", "arn:aws:iam::1:role/x"));
+        for (char c = 0; c < 128; c++) {
+            texts.add(String.valueOf(c));
+            texts.add("a" + c + "b");
+        }
+        int tabled = 0;
+        JsonNode shapes = new ObjectMapper().readTree(OmicsModel.class.getResourceAsStream("omics-readset-import-model.json")).path("shapes");
+        for (java.util.Map.Entry<String, JsonNode> shape : (Iterable<java.util.Map.Entry<String, JsonNode>>) shapes::fields) {
+            if (!shape.getValue().has("pattern")) {
+                continue;
+            }
+            String regex = shape.getValue().path("pattern").asText();
+            ShapeValidator.TextPattern pattern = ShapeValidator.TextPattern.of(regex);
+            tabled += pattern.tabled() ? 1 : 0;
+            java.util.regex.Pattern reference = java.util.regex.Pattern.compile(regex);
+            for (String text : texts) {
+                assertEquals(reference.matcher(text).matches(), pattern.matches(text), shape.getKey() + " on " + text);
+            }
+        }
+        // the ids and names ([\p{L}||...]+) and the store id ([0-9]+) at least: else this test tests only the regex
+        org.junit.jupiter.api.Assertions.assertTrue(tabled >= 5, "tabled patterns: " + tabled);
+    }
 }

@@ -49,8 +49,7 @@ public final class SdkJson {
             return null;
         }
         SdkPojo target = builder.get();
-        Map<String, SdkField<?>> fields = FIELDS.computeIfAbsent(target.getClass(), type -> target.sdkFields().stream()
-                .collect(Collectors.toMap(SdkField::locationName, f -> f, (a, b) -> a, LinkedHashMap::new)));
+        Map<String, SdkField<?>> fields = fields(target);
         node.fields().forEachRemaining(member -> {
             SdkField<?> field = fields.get(member.getKey());
             String memberPath = join(path, member.getKey());
@@ -64,6 +63,16 @@ public final class SdkJson {
             }
         });
         return (T) ((SdkBuilder<?, ?>) target).build();
+    }
+
+    private static Map<String, SdkField<?>> fields(SdkPojo pojo) {
+        Map<String, SdkField<?>> fields = FIELDS.get(pojo.getClass()); // a plain read: no lambda for every object
+        if (fields == null) {
+            fields = pojo.sdkFields().stream()
+                    .collect(Collectors.toMap(SdkField::locationName, f -> f, (a, b) -> a, LinkedHashMap::new));
+            FIELDS.put(pojo.getClass(), fields);
+        }
+        return fields;
     }
 
     /**

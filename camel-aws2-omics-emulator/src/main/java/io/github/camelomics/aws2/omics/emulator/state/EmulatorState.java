@@ -9,8 +9,11 @@ import io.github.camelomics.aws2.omics.emulator.s3.SourceInspector;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Deque;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,6 +44,15 @@ public final class EmulatorState {
     private final StateFile stateFile;
 
     private final Map<String, ImportJob> jobs = new LinkedHashMap<>();
+    /**
+     * Unfinished jobs by phase, oldest first. A job's phase follows from its creation time alone, so the oldest job of
+     * a phase is always the next to leave it: bringing jobs up to the clock looks only at the heads, and a start costs
+     * the same with ten thousand jobs as with ten.
+     */
+    private final Deque<String> submitted = new ArrayDeque<>();
+    private final Deque<String> importing = new ArrayDeque<>();
+    /** Job ids by sequence store and client token, for replays. */
+    private final Map<String, String> jobIdsByToken = new HashMap<>();
     private final Map<String, ReadSet> readSets = new LinkedHashMap<>();
     private long lastJobNumber;
     private long lastReadSetNumber;
@@ -87,9 +99,8 @@ public final class EmulatorState {
         refresh();
         String clientToken = request.path("clientToken").asText(null);
         if (clientToken != null) {
-            Optional<ImportJob> earlier = jobs.values().stream()
-                    .filter(j -> j.sequenceStoreId().equals(sequenceStoreId) && clientToken.equals(j.clientToken()))
-                    .findFirst();
+            Optional<ImportJob> earlier = Optional.ofNullable(jobIdsByToken.get(tokenKey(sequenceStoreId, clientToken)))
+                    .map(jobs::get);
             if (earlier.isPresent()) {
                 if (earlier.get().request().equals(request)) {
                     return new StartResult(earlier.get(), false);
@@ -98,7 +109,7 @@ public final class EmulatorState {
                         + "' was already used for import job " + earlier.get().id() + " with a different request");
             }
         }
-        long active = jobs.values().stream().filter(j -> !j.status().terminal()).count();
+        long active = submitted.size() + importing.size();
         if (active >= maxActiveJobs) {
             throw new ApiException(ErrorShape.SERVICE_QUOTA_EXCEEDED, "Maximum number of active read set import jobs ("
                     + maxActiveJobs + ") reached; wait for a job to finish");
@@ -109,7 +120,7 @@ public final class EmulatorState {
         ImportJob job = new ImportJob(id, sequenceStoreId, request.path("roleArn").asText(), clientToken,
                 clock.instant().truncatedTo(ChronoUnit.MILLIS), JobStatus.SUBMITTED, null, null, sources, List.of(),
                 request.deepCopy());
-        jobs.put(id, job);
+        add(job);
         persist();
         return new StartResult(job, true);
     }
@@ -151,6 +162,9 @@ public final class EmulatorState {
     /** Forgets every job and read set (the configured sequence stores stay). */
     public synchronized void clear() {
         jobs.clear();
+        submitted.clear();
+        importing.clear();
+        jobIdsByToken.clear();
         readSets.clear();
         lastJobNumber = 0;
         lastReadSetNumber = 0;
@@ -167,22 +181,45 @@ public final class EmulatorState {
     private void refresh() {
         Instant now = clock.instant();
         boolean changed = false;
-        for (ImportJob job : List.copyOf(jobs.values())) {
-            if (job.status().terminal()) {
-                continue;
-            }
-            JobStatus phase = timeline.phaseAt(job.creationTime(), now);
-            if (phase.terminal()) {
+        while (!importing.isEmpty() && due(importing.peekFirst(), now).terminal()) {
+            ImportJob job = jobs.get(importing.pollFirst());
+            jobs.put(job.id(), finish(job));
+            changed = true;
+        }
+        while (!submitted.isEmpty() && due(submitted.peekFirst(), now) != JobStatus.SUBMITTED) {
+            ImportJob job = jobs.get(submitted.pollFirst());
+            if (due(job.id(), now).terminal()) {
                 jobs.put(job.id(), finish(job));
-                changed = true;
-            } else if (phase != job.status()) {
-                jobs.put(job.id(), job.withStatus(phase));
-                changed = true;
+            } else {
+                jobs.put(job.id(), job.withStatus(JobStatus.IN_PROGRESS));
+                importing.addLast(job.id()); // younger than every job already importing
             }
+            changed = true;
         }
         if (changed) {
             persist();
         }
+    }
+
+    private JobStatus due(String jobId, Instant now) {
+        return timeline.phaseAt(jobs.get(jobId).creationTime(), now);
+    }
+
+    /** Keeps a job, new or restored, with its place in the phase queues and its token. */
+    private void add(ImportJob job) {
+        jobs.put(job.id(), job);
+        if (job.status() == JobStatus.SUBMITTED) {
+            submitted.addLast(job.id());
+        } else if (job.status() == JobStatus.IN_PROGRESS) {
+            importing.addLast(job.id());
+        }
+        if (job.clientToken() != null) {
+            jobIdsByToken.putIfAbsent(tokenKey(job.sequenceStoreId(), job.clientToken()), job.id());
+        }
+    }
+
+    private static String tokenKey(String sequenceStoreId, String clientToken) {
+        return sequenceStoreId + '/' + clientToken;
     }
 
     private ImportJob finish(ImportJob job) {
@@ -225,7 +262,7 @@ public final class EmulatorState {
     private void restore(StateSnapshot snapshot) {
         lastJobNumber = snapshot.lastJobNumber();
         lastReadSetNumber = snapshot.lastReadSetNumber();
-        snapshot.jobs().forEach(j -> jobs.put(j.id(), j));
+        snapshot.jobs().forEach(this::add); // oldest first, as they were started
         snapshot.readSets().forEach(r -> readSets.put(r.id(), r));
     }
 
