@@ -225,66 +225,6 @@ public final class ShapeValidator {
         }
     }
 
-    /**
-     * A model pattern, matched against a whole value. Most of this model's ids and names have the pattern
-     * {@code [\p{L}||\p{M}||\p{Z}||\p{S}||\p{N}||\p{P}]+}: the regex engine tests every character against six
-     * Unicode categories in turn, which was two thirds of validating a request. A pattern that is one character class
-     * repeated ({@code [...]+}) is therefore answered from a table of the ASCII characters it accepts, built by asking
-     * the same regex once per character; text with any other character still goes to the regex.
-     */
-    static final class TextPattern {
-        /** One bracketed class, without nested classes or an escaped bracket, repeated at least once. */
-        private static final Pattern CLASS_REPEATED = Pattern.compile("(\\[[^\\[\\]\\\\]*(?:\\\\[^\\[\\]][^\\[\\]\\\\]*)*\\])\\+");
-
-        private final Pattern pattern;
-        private final boolean[] ascii;
-
-        private TextPattern(Pattern pattern, boolean[] ascii) {
-            this.pattern = pattern;
-            this.ascii = ascii;
-        }
-
-        static TextPattern of(String regex) {
-            Pattern pattern = Pattern.compile(regex);
-            java.util.regex.Matcher repeated = CLASS_REPEATED.matcher(regex);
-            if (!repeated.matches()) {
-                return new TextPattern(pattern, null);
-            }
-            Pattern oneCharacter = Pattern.compile(repeated.group(1));
-            boolean[] ascii = new boolean[128];
-            for (char c = 0; c < ascii.length; c++) {
-                ascii[c] = oneCharacter.matcher(String.valueOf(c)).matches();
-            }
-            return new TextPattern(pattern, ascii);
-        }
-
-        boolean matches(String text) {
-            if (ascii == null || text.isEmpty()) {
-                return pattern.matcher(text).matches();
-            }
-            for (int i = 0; i < text.length(); i++) {
-                char c = text.charAt(i);
-                if (c >= ascii.length) {
-                    return pattern.matcher(text).matches();
-                }
-                if (!ascii[c]) {
-                    return false;
-                }
-            }
-            return true;
-        }
-
-        /** Whether the ASCII table answers for this pattern (for tests). */
-        boolean tabled() {
-            return ascii != null;
-        }
-
-        @Override
-        public String toString() {
-            return pattern.pattern();
-        }
-    }
-
     /** One shape's check, compiled from the model. */
     @FunctionalInterface
     private interface Rule {

@@ -42,8 +42,12 @@ public final class SdkJson {
      * Reads an object node into the given builder and builds it; returns null (with a problem added) when the node is
      * not an object.
      */
-    @SuppressWarnings("unchecked")
     public static <T> T read(JsonNode node, Supplier<? extends SdkPojo> builder, String path, List<String> problems) {
+        return read(node, builder, new Where(null, path, -1), problems);
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T> T read(JsonNode node, Supplier<? extends SdkPojo> builder, Where path, List<String> problems) {
         if (!node.isObject()) {
             problems.add(path + ": expected a JSON object, got " + describe(node));
             return null;
@@ -52,7 +56,7 @@ public final class SdkJson {
         Map<String, SdkField<?>> fields = fields(target);
         node.fields().forEachRemaining(member -> {
             SdkField<?> field = fields.get(member.getKey());
-            String memberPath = join(path, member.getKey());
+            Where memberPath = path.member(member.getKey());
             if (field == null) {
                 problems.add(memberPath + ": unknown member, expected one of " + fields.keySet());
                 return;
@@ -119,7 +123,7 @@ public final class SdkJson {
         return json.textNode(value.toString()); // strings, enums as sent, and Instants in ISO-8601 as on the wire
     }
 
-    private static Object value(SdkField<?> field, JsonNode node, String path, List<String> problems) {
+    private static Object value(SdkField<?> field, JsonNode node, Where path, List<String> problems) {
         if (node.isNull()) {
             return null;
         }
@@ -151,18 +155,18 @@ public final class SdkJson {
         return expected(path, "a value of type " + type, node, problems);
     }
 
-    private static List<Object> list(SdkField<?> member, JsonNode node, String path, List<String> problems) {
+    private static List<Object> list(SdkField<?> member, JsonNode node, Where path, List<String> problems) {
         if (!node.isArray()) {
             return expected(path, "a JSON array", node, problems);
         }
         List<Object> values = new ArrayList<>(node.size());
         for (int i = 0; i < node.size(); i++) {
-            values.add(value(member, node.get(i), path + "[" + i + "]", problems));
+            values.add(value(member, node.get(i), path.index(i), problems));
         }
         return values;
     }
 
-    private static Map<String, Object> map(SdkField<?> valueField, JsonNode node, String path, List<String> problems) {
+    private static Map<String, Object> map(SdkField<?> valueField, JsonNode node, Where path, List<String> problems) {
         if (!node.isObject()) {
             return expected(path, "a JSON object", node, problems);
         }
@@ -170,13 +174,13 @@ public final class SdkJson {
         node.fields().forEachRemaining(e -> {
             JsonNode v = e.getValue();
             // a tag value may be empty but not null: the service stores "" and would reject null
-            values.put(e.getKey(), v.isNull() ? expected(join(path, e.getKey()), "text", v, problems)
-                    : value(valueField, v, join(path, e.getKey()), problems));
+            values.put(e.getKey(), v.isNull() ? expected(path.member(e.getKey()), "text", v, problems)
+                    : value(valueField, v, path.member(e.getKey()), problems));
         });
         return values;
     }
 
-    private static Instant instant(JsonNode node, String path, List<String> problems) {
+    private static Instant instant(JsonNode node, Where path, List<String> problems) {
         if (node.isTextual()) {
             try {
                 return Instant.parse(node.asText());
@@ -187,7 +191,7 @@ public final class SdkJson {
         return expected(path, "an ISO-8601 time such as 2024-05-01T12:00:00Z", node, problems);
     }
 
-    private static <T> T expected(String path, String what, JsonNode node, List<String> problems) {
+    private static <T> T expected(Where path, String what, JsonNode node, List<String> problems) {
         problems.add(path + ": expected " + what + ", got " + describe(node));
         return null;
     }
@@ -198,9 +202,34 @@ public final class SdkJson {
         return node.getNodeType().name().toLowerCase() + " " + shown;
     }
 
-    private static String join(String path, String member) {
-        String name = PLAIN_NAME.matcher(member).matches() ? member : quoted(member);
-        return path == null || path.isEmpty() ? name : path + "." + name;
+    /**
+     * Where a value stands, e.g. {@code sources[2].sourceFiles.source1}: linked, and spelled out only for a problem, so
+     * that reading a valid body builds no strings.
+     *
+     * @param member a member name; for the root, the path the caller gave (may be empty)
+     * @param index  a list index, or -1
+     */
+    private record Where(Where parent, String member, int index) {
+        Where member(String name) {
+            return new Where(this, name, -1);
+        }
+
+        Where index(int i) {
+            return new Where(this, null, i);
+        }
+
+        @Override
+        public String toString() {
+            if (parent == null) {
+                return member == null ? "" : member;
+            }
+            String before = parent.toString();
+            if (member == null) {
+                return before + "[" + index + "]";
+            }
+            String name = PLAIN_NAME.matcher(member).matches() ? member : quoted(member);
+            return before.isEmpty() ? name : before + "." + name;
+        }
     }
 
     /** Member names and tag keys as the API spells them; anything else is quoted in problems. */
