@@ -15,6 +15,7 @@ import static io.github.camelomics.aws2.omics.support.OmicsWireMock.JOB;
 import static io.github.camelomics.aws2.omics.support.OmicsWireMock.ROLE;
 import static io.github.camelomics.aws2.omics.support.OmicsWireMock.STORE;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -81,6 +82,16 @@ class InvalidInputTest extends OmicsTestSupport {
         assertEquals(List.of("sources[0].sampleId: required, got none; set it in the body's source, or header "
                              + "CamelAwsOmicsSampleId for a source from headers"),
                 e.getProblems());
+    }
+
+    /** A tag key comes from the input: in a problem it is quoted and escaped, so that it cannot forge a line of a log. */
+    @Test
+    void aHostileTagKeyIsQuotedInTheProblem() {
+        StartReadSetImportJobSourceItem tagged = source().tags(Map.of("run\nINFO forged line", "x".repeat(300))).build();
+        InvalidRequestException e = invalid(START, List.of(tagged), Map.of());
+        assertEquals(List.of("sources[0].tags.\"run\\nINFO forged line\": must have length less than or equal to 256, got '"
+                             + "x".repeat(64) + "...'"), e.getProblems());
+        assertFalse(e.getMessage().contains("\nINFO forged line"), e.getMessage());
     }
 
     @Test

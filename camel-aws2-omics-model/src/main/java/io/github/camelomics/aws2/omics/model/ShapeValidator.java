@@ -35,7 +35,7 @@ public final class ShapeValidator {
     /** All violations of {@code value} against the structure {@code shapeName}, top-level members unprefixed. */
     public List<Violation> validate(String shapeName, JsonNode value) {
         List<Violation> violations = new ArrayList<>();
-        rule(shapeName).check(value, Path.ROOT, violations);
+        rule(shapeName).check(value, MemberPath.ROOT, violations);
         return violations;
     }
 
@@ -129,7 +129,7 @@ public final class ShapeValidator {
             Rule key = rule(keyShape);
             Rule entryValue = rule(valueShape);
             value.fields().forEachRemaining(entry -> {
-                Path entryPath = path.member(entry.getKey());
+                MemberPath entryPath = path.member(entry.getKey());
                 List<Violation> keyViolations = new ArrayList<>();
                 key.check(com.fasterxml.jackson.databind.node.TextNode.valueOf(entry.getKey()), entryPath, keyViolations);
                 keyViolations.forEach(v -> out.add(new Violation(path + " (key)", v.value(), v.constraint())));
@@ -186,7 +186,7 @@ public final class ShapeValidator {
         };
     }
 
-    private static void checkTimestamp(JsonNode value, Path path, List<Violation> out) {
+    private static void checkTimestamp(JsonNode value, MemberPath path, List<Violation> out) {
         try {
             if (!value.isTextual()) {
                 throw new DateTimeParseException("not text", value.toString(), 0);
@@ -197,38 +197,10 @@ public final class ShapeValidator {
         }
     }
 
-    /**
-     * Where a value stands in the request, e.g. {@code sources[3].sourceFiles.source1}: linked, and spelled out only
-     * for a violation, so that walking a valid request builds no strings.
-     */
-    private record Path(Path parent, String member, int index) {
-        static final Path ROOT = new Path(null, null, -1);
-
-        Path member(String name) {
-            return new Path(this, name, -1);
-        }
-
-        Path index(int i) {
-            return new Path(this, null, i);
-        }
-
-        @Override
-        public String toString() {
-            if (parent == null) {
-                return "";
-            }
-            String before = parent.toString();
-            if (member == null) {
-                return before + "[" + index + "]";
-            }
-            return before.isEmpty() ? member : before + "." + member;
-        }
-    }
-
     /** One shape's check, compiled from the model. */
     @FunctionalInterface
     private interface Rule {
-        void check(JsonNode value, Path path, List<Violation> out);
+        void check(JsonNode value, MemberPath path, List<Violation> out);
     }
 
     /** A shape's min and max length (characters, items or entries). */
@@ -238,7 +210,7 @@ public final class ShapeValidator {
                     shape.has("max") ? shape.path("max").asLong() : null);
         }
 
-        void check(int length, Path path, JsonNode value, List<Violation> out) {
+        void check(int length, MemberPath path, JsonNode value, List<Violation> out) {
             if (min != null && length < min) {
                 out.add(new Violation(path.toString(), shown(value), "Member must have length greater than or equal to " + min));
             }

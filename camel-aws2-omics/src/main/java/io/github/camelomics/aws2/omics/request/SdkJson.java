@@ -9,13 +9,13 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelomics.aws2.omics.model.MemberPath;
 import software.amazon.awssdk.core.SdkField;
 import software.amazon.awssdk.core.SdkPojo;
 import software.amazon.awssdk.core.protocol.MarshallingType;
@@ -43,11 +43,11 @@ public final class SdkJson {
      * not an object.
      */
     public static <T> T read(JsonNode node, Supplier<? extends SdkPojo> builder, String path, List<String> problems) {
-        return read(node, builder, new Where(null, path, -1), problems);
+        return read(node, builder, MemberPath.startingAt(path), problems);
     }
 
     @SuppressWarnings("unchecked")
-    private static <T> T read(JsonNode node, Supplier<? extends SdkPojo> builder, Where path, List<String> problems) {
+    private static <T> T read(JsonNode node, Supplier<? extends SdkPojo> builder, MemberPath path, List<String> problems) {
         if (!node.isObject()) {
             problems.add(path + ": expected a JSON object, got " + describe(node));
             return null;
@@ -56,7 +56,7 @@ public final class SdkJson {
         Map<String, SdkField<?>> fields = fields(target);
         node.fields().forEachRemaining(member -> {
             SdkField<?> field = fields.get(member.getKey());
-            Where memberPath = path.member(member.getKey());
+            MemberPath memberPath = path.member(member.getKey());
             if (field == null) {
                 problems.add(memberPath + ": unknown member, expected one of " + fields.keySet());
                 return;
@@ -123,7 +123,7 @@ public final class SdkJson {
         return json.textNode(value.toString()); // strings, enums as sent, and Instants in ISO-8601 as on the wire
     }
 
-    private static Object value(SdkField<?> field, JsonNode node, Where path, List<String> problems) {
+    private static Object value(SdkField<?> field, JsonNode node, MemberPath path, List<String> problems) {
         if (node.isNull()) {
             return null;
         }
@@ -155,7 +155,7 @@ public final class SdkJson {
         return expected(path, "a value of type " + type, node, problems);
     }
 
-    private static List<Object> list(SdkField<?> member, JsonNode node, Where path, List<String> problems) {
+    private static List<Object> list(SdkField<?> member, JsonNode node, MemberPath path, List<String> problems) {
         if (!node.isArray()) {
             return expected(path, "a JSON array", node, problems);
         }
@@ -166,7 +166,7 @@ public final class SdkJson {
         return values;
     }
 
-    private static Map<String, Object> map(SdkField<?> valueField, JsonNode node, Where path, List<String> problems) {
+    private static Map<String, Object> map(SdkField<?> valueField, JsonNode node, MemberPath path, List<String> problems) {
         if (!node.isObject()) {
             return expected(path, "a JSON object", node, problems);
         }
@@ -180,7 +180,7 @@ public final class SdkJson {
         return values;
     }
 
-    private static Instant instant(JsonNode node, Where path, List<String> problems) {
+    private static Instant instant(JsonNode node, MemberPath path, List<String> problems) {
         if (node.isTextual()) {
             try {
                 return Instant.parse(node.asText());
@@ -191,7 +191,7 @@ public final class SdkJson {
         return expected(path, "an ISO-8601 time such as 2024-05-01T12:00:00Z", node, problems);
     }
 
-    private static <T> T expected(Where path, String what, JsonNode node, List<String> problems) {
+    private static <T> T expected(MemberPath path, String what, JsonNode node, List<String> problems) {
         problems.add(path + ": expected " + what + ", got " + describe(node));
         return null;
     }
@@ -200,47 +200,5 @@ public final class SdkJson {
         String text = node.toString();
         String shown = text.length() > 60 ? text.substring(0, 57) + "..." : text;
         return node.getNodeType().name().toLowerCase() + " " + shown;
-    }
-
-    /**
-     * Where a value stands, e.g. {@code sources[2].sourceFiles.source1}: linked, and spelled out only for a problem, so
-     * that reading a valid body builds no strings.
-     *
-     * @param member a member name; for the root, the path the caller gave (may be empty)
-     * @param index  a list index, or -1
-     */
-    private record Where(Where parent, String member, int index) {
-        Where member(String name) {
-            return new Where(this, name, -1);
-        }
-
-        Where index(int i) {
-            return new Where(this, null, i);
-        }
-
-        @Override
-        public String toString() {
-            if (parent == null) {
-                return member == null ? "" : member;
-            }
-            String before = parent.toString();
-            if (member == null) {
-                return before + "[" + index + "]";
-            }
-            String name = PLAIN_NAME.matcher(member).matches() ? member : quoted(member);
-            return before.isEmpty() ? name : before + "." + name;
-        }
-    }
-
-    /** Member names and tag keys as the API spells them; anything else is quoted in problems. */
-    private static final Pattern PLAIN_NAME = Pattern.compile("[A-Za-z0-9_:.+=@/-]{1,128}");
-
-    /**
-     * An unknown member name from the input, as a JSON string: empty names show as {@code ""}, and control characters
-     * are escaped, so that a problem cannot forge lines in a log. Long names are cut.
-     */
-    private static String quoted(String member) {
-        String shown = member.length() > 64 ? member.substring(0, 61) + "..." : member;
-        return JsonNodeFactory.instance.textNode(shown).toString();
     }
 }
