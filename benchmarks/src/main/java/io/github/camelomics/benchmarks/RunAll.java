@@ -134,9 +134,9 @@ public final class RunAll {
     }
 
     /**
-     * One fork per case. 12 one-second warm-up iterations: on two cores the JIT took 10 to 15 seconds to settle the
-     * route's path (per call fell from 2,300 to 310 µs at 100 sources, the SDK's from 1,500 to 100 µs); 5 measured it
-     * half-compiled.
+     * One fork per case, 8 measured seconds, the median reported. 12 one-second warm-up iterations: on two cores the
+     * JIT took 10 to 15 seconds to settle the route's path (per call fell from 2,300 to 310 µs at 100 sources, the
+     * SDK's from 1,500 to 100 µs); 5 measured it half-compiled.
      */
     private static Map<String, Double> jmh(Class<?> benchmark, java.util.function.Function<RunResult, String> key,
                                            Map<String, String[]> params) throws Exception {
@@ -146,7 +146,7 @@ public final class RunAll {
                 .include(benchmark.getName())
                 .forks(1)
                 .warmupIterations(12).warmupTime(TimeValue.seconds(1))
-                .measurementIterations(5).measurementTime(TimeValue.seconds(1))
+                .measurementIterations(8).measurementTime(TimeValue.seconds(1))
                 .timeUnit(TimeUnit.MICROSECONDS)
                 .jvmArgsAppend("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn")
                 .verbosity(VerboseMode.SILENT)
@@ -154,9 +154,11 @@ public final class RunAll {
         Collection<RunResult> results = new Runner(options).run();
         Map<String, Double> scores = new LinkedHashMap<>();
         for (RunResult r : results) {
-            scores.put(key.apply(r), r.getPrimaryResult().getScore());
-            progress(String.format("   %s %s: %.2f ± %.2f µs", benchmark.getSimpleName(), key.apply(r),
-                    r.getPrimaryResult().getScore(), r.getPrimaryResult().getScoreError()));
+            // the median of the measured seconds: on a shared host one disturbed second moves the mean by half
+            double median = r.getPrimaryResult().getStatistics().getPercentile(50);
+            scores.put(key.apply(r), median);
+            progress(String.format("   %s %s: median %.2f µs (mean %.2f ± %.2f)", benchmark.getSimpleName(),
+                    key.apply(r), median, r.getPrimaryResult().getScore(), r.getPrimaryResult().getScoreError()));
         }
         return scores;
     }
