@@ -104,6 +104,19 @@ class ImportJobLifecycleTest {
         assertEquals(ReadSetImportJobStatus.FAILED, job(second).status());
     }
 
+    /** A settable clock set back: a job started then still follows its own creation time, ahead of older jobs. */
+    @Test
+    void aJobStartedAfterTheClockWasSetBackMovesOnByItsOwnTime() {
+        java.time.Instant start = EMULATOR.clock().instant();
+        String older = startJob(fastq("s3://bucket/a.fastq.gz"));
+        EMULATOR.clock().set(start.minus(Duration.ofHours(1)));
+        String younger = startJob(fastq("s3://bucket/b.fastq.gz")); // created an hour before the older one
+
+        EMULATOR.advanceClock(OmicsEmulator.DEFAULT_SUBMITTED_DURATION);
+        assertEquals(ReadSetImportJobStatus.IN_PROGRESS, job(younger).status());
+        assertEquals(ReadSetImportJobStatus.SUBMITTED, job(older).status());
+    }
+
     @Test
     void aJobWhoseSourcesAllImportIsCompleted() {
         EMULATOR.s3().putFastq("s3://bucket/r1.fastq.gz", 10, 100);

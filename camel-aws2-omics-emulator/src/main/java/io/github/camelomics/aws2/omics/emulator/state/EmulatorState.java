@@ -12,6 +12,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.Comparator;
 import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
@@ -192,7 +193,7 @@ public final class EmulatorState {
                 jobs.put(job.id(), finish(job));
             } else {
                 jobs.put(job.id(), job.withStatus(JobStatus.IN_PROGRESS));
-                importing.addLast(job.id()); // younger than every job already importing
+                enqueue(importing, job);
             }
             changed = true;
         }
@@ -209,12 +210,27 @@ public final class EmulatorState {
     private void add(ImportJob job) {
         jobs.put(job.id(), job);
         if (job.status() == JobStatus.SUBMITTED) {
-            submitted.addLast(job.id());
+            enqueue(submitted, job);
         } else if (job.status() == JobStatus.IN_PROGRESS) {
-            importing.addLast(job.id());
+            enqueue(importing, job);
         }
         if (job.clientToken() != null) {
             jobIdsByToken.putIfAbsent(tokenKey(job.sequenceStoreId(), job.clientToken()), job.id());
+        }
+    }
+
+    /**
+     * Keeps a phase queue oldest first. Jobs arrive in creation order unless a settable clock was set back; then the
+     * queue is sorted again (rare, and only then does a start cost a sort).
+     */
+    private void enqueue(Deque<String> queue, ImportJob job) {
+        String youngest = queue.peekLast();
+        queue.addLast(job.id());
+        if (youngest != null && jobs.get(youngest).creationTime().isAfter(job.creationTime())) {
+            List<String> ordered = new ArrayList<>(queue);
+            ordered.sort(Comparator.comparing((String id) -> jobs.get(id).creationTime()));
+            queue.clear();
+            queue.addAll(ordered);
         }
     }
 
