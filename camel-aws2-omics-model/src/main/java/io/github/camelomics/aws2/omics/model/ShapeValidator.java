@@ -90,7 +90,11 @@ public final class ShapeValidator {
                     out.add(new Violation(path.member(name).toString(), null, "Member must not be null"));
                 }
             }
-            Rule[] rules = memberRules.updateAndGet(r -> r != null ? r : shapes.stream().map(this::rule).toArray(Rule[]::new));
+            Rule[] rules = memberRules.get(); // a plain read per value; resolved (idempotently) on the first
+            if (rules == null) {
+                rules = shapes.stream().map(this::rule).toArray(Rule[]::new);
+                memberRules.set(rules);
+            }
             for (int i = 0; i < rules.length; i++) {
                 JsonNode member = value.get(names.get(i));
                 if (member != null && !member.isNull()) {

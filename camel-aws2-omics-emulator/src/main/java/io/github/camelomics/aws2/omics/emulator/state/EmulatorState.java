@@ -182,14 +182,23 @@ public final class EmulatorState {
     private void refresh() {
         Instant now = clock.instant();
         boolean changed = false;
-        while (!importing.isEmpty() && due(importing.peekFirst(), now).terminal()) {
-            ImportJob job = jobs.get(importing.pollFirst());
+        while (!importing.isEmpty()) {
+            ImportJob job = jobs.get(importing.peekFirst());
+            if (!timeline.phaseAt(job.creationTime(), now).terminal()) {
+                break;
+            }
+            importing.pollFirst();
             jobs.put(job.id(), finish(job));
             changed = true;
         }
-        while (!submitted.isEmpty() && due(submitted.peekFirst(), now) != JobStatus.SUBMITTED) {
-            ImportJob job = jobs.get(submitted.pollFirst());
-            if (due(job.id(), now).terminal()) {
+        while (!submitted.isEmpty()) {
+            ImportJob job = jobs.get(submitted.peekFirst());
+            JobStatus phase = timeline.phaseAt(job.creationTime(), now);
+            if (phase == JobStatus.SUBMITTED) {
+                break;
+            }
+            submitted.pollFirst();
+            if (phase.terminal()) {
                 jobs.put(job.id(), finish(job));
             } else {
                 jobs.put(job.id(), job.withStatus(JobStatus.IN_PROGRESS));
@@ -200,10 +209,6 @@ public final class EmulatorState {
         if (changed) {
             persist();
         }
-    }
-
-    private JobStatus due(String jobId, Instant now) {
-        return timeline.phaseAt(jobs.get(jobId).creationTime(), now);
     }
 
     /** Keeps a job, new or restored, with its place in the phase queues and its token. */
