@@ -4,8 +4,8 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.camelomics.aws2.omics.Omics2Configuration;
 import io.github.camelomics.aws2.omics.Omics2Operations;
-import io.github.camelomics.aws2.omics.operation.OmicsOperations;
-import io.github.camelomics.aws2.omics.operation.RequestValues;
+import io.github.camelomics.aws2.omics.internal.operation.OperationCatalog;
+import io.github.camelomics.aws2.omics.internal.request.RequestValues;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Message;
 import org.apache.camel.impl.DefaultCamelContext;
@@ -70,7 +70,7 @@ public class MappingBenchmark {
     public StartReadSetImportJobRequest map() {
         Message message = new DefaultMessage(camel);
         message.setBody(body);
-        return (StartReadSetImportJobRequest) OmicsOperations.of(Omics2Operations.startReadSetImportJob)
+        return (StartReadSetImportJobRequest) OperationCatalog.of(Omics2Operations.startReadSetImportJob)
                 .request(new RequestValues(message, options));
     }
 }

@@ -6,7 +6,6 @@ import java.util.List;
 import software.amazon.awssdk.services.omics.model.GetReadSetImportJobResponse;
 import software.amazon.awssdk.services.omics.model.ImportReadSetSourceItem;
 import software.amazon.awssdk.services.omics.model.ReadSetImportJobItemStatus;
-import software.amazon.awssdk.services.omics.model.ReadSetImportJobStatus;
 
 /**
  * A waited-for import ended FAILED, CANCELLED or COMPLETED_WITH_FAILURES (with failOnImportFailure=true). It names each
@@ -42,10 +41,6 @@ public class ImportJobFailedException extends RuntimeException {
 
     public List<FailedSource> getFailedSources() {
         return failedSources;
-    }
-
-    public static boolean isFailure(GetReadSetImportJobResponse job) {
-        return job.status() != ReadSetImportJobStatus.COMPLETED;
     }
 
     private static List<FailedSource> failedSources(List<GetReadSetImportJobResponse> jobs) {

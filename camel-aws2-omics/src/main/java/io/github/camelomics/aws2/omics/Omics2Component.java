@@ -3,7 +3,7 @@ package io.github.camelomics.aws2.omics;
 import java.util.Arrays;
 import java.util.Map;
 
-import io.github.camelomics.aws2.omics.client.SharedOmicsClients;
+import io.github.camelomics.aws2.omics.internal.client.SharedOmicsClients;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;

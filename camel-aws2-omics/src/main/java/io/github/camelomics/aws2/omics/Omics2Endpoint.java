@@ -1,11 +1,12 @@
 package io.github.camelomics.aws2.omics;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
-import io.github.camelomics.aws2.omics.client.ClientSettings;
-import io.github.camelomics.aws2.omics.consumer.ImportJobStatusConsumer;
-import io.github.camelomics.aws2.omics.job.ImportJobWaiter;
-import io.github.camelomics.aws2.omics.job.WaitTimer;
+import io.github.camelomics.aws2.omics.internal.client.ClientSettings;
+import io.github.camelomics.aws2.omics.internal.client.OmicsClientFactory;
+import io.github.camelomics.aws2.omics.internal.consumer.ImportJobStatusConsumer;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -38,10 +39,13 @@ public class Omics2Endpoint extends ScheduledPollEndpoint implements EndpointSer
                             + "and the service allows 5 requests per second)")
     private long delay = DEFAULT_CONSUMER_DELAY;
 
-    private OmicsClient client;
-    private ImportJobWaiter waiter = new ImportJobWaiter(WaitTimer.SYSTEM);
+    private volatile OmicsClient client;
+    private WaitTimer waitTimer = WaitTimer.SYSTEM;
     /** The settings of the client leased from the component; null when the user gave a client. */
     private ClientSettings leased;
+    /** Whether a consumer was created: consumer options are then checked too. */
+    private volatile boolean consumed;
+    private volatile boolean optionsChecked;
 
     public Omics2Endpoint(String uri, Omics2Component component, Omics2Configuration configuration) {
         super(uri, component);
@@ -61,6 +65,8 @@ public class Omics2Endpoint extends ScheduledPollEndpoint implements EndpointSer
                                                + "only aws2-omics:" + Omics2Operations.listReadSetImportJobs
                                                + " can be consumed (it polls the import jobs of a sequence store)");
         }
+        consumed = true;
+        checkOptions(); // the endpoint may have started already, without the consumer's options
         ImportJobStatusConsumer consumer = new ImportJobStatusConsumer(this, processor);
         configureConsumer(consumer);
         return consumer;
@@ -71,22 +77,26 @@ public class Omics2Endpoint extends ScheduledPollEndpoint implements EndpointSer
         return (Omics2Component) super.getComponent();
     }
 
-    @Override
-    protected void doInit() throws Exception {
-        super.doInit();
-        if (configuration.getMaxSourcesPerJob() < 1 || configuration.getMaxSourcesPerJob() > 100) {
-            throw new IllegalArgumentException("aws2-omics: option maxSourcesPerJob must be 1 to 100 (the service's "
-                                               + "fixed quota of sources per job), but was " + configuration.getMaxSourcesPerJob());
-        }
-        if (configuration.getPollInterval() <= 0) {
-            throw new IllegalArgumentException("aws2-omics: option pollInterval must be positive, but was "
-                                               + configuration.getPollInterval() + " ms");
-        }
-    }
-
+    /**
+     * Options are checked, and the client taken, when the endpoint starts; with lazyStartProducer=true (and no
+     * consumer) when its producer starts, on the first message, which then fails if an option is wrong.
+     */
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        if (consumed || !isLazyStartProducer()) {
+            startClient();
+        }
+    }
+
+    /** Checks the options and takes the client, once; the producer calls it too, for lazyStartProducer=true. */
+    synchronized void startClient() {
+        if (client != null) {
+            return;
+        }
+        if (!optionsChecked) {
+            checkOptions();
+        }
         if (configuration.getOmicsClient() != null) {
             client = configuration.getOmicsClient();
         } else {
@@ -96,13 +106,46 @@ public class Omics2Endpoint extends ScheduledPollEndpoint implements EndpointSer
         }
     }
 
+    /** The one check of the options: every problem at once, each naming the option and what it must be. */
+    private void checkOptions() {
+        List<String> problems = new ArrayList<>();
+        if (configuration.getOmicsClient() == null) {
+            problems.addAll(OmicsClientFactory.problems(ClientSettings.of(configuration)));
+        }
+        if (configuration.getMaxSourcesPerJob() < 1 || configuration.getMaxSourcesPerJob() > 100) {
+            problems.add("option maxSourcesPerJob must be 1 to 100 (the service's fixed quota of sources per job), but was "
+                         + configuration.getMaxSourcesPerJob());
+        }
+        if (configuration.getPollInterval() <= 0) {
+            problems.add("option pollInterval must be positive, but was " + configuration.getPollInterval() + " ms");
+        }
+        if (consumed) {
+            if (configuration.getSequenceStoreId() == null || configuration.getSequenceStoreId().isBlank()) {
+                problems.add("option sequenceStoreId is required (the store whose import jobs are polled), but it is not set");
+            }
+            Integer maxResults = configuration.getMaxResults();
+            if (maxResults != null && (maxResults < 1 || maxResults > 100)) {
+                problems.add("option maxResults must be 1 to 100, but was " + maxResults);
+            }
+        }
+        if (!problems.isEmpty()) {
+            String who = consumed ? "aws2-omics:" + configuration.getOperation() + " consumer: " : "aws2-omics: ";
+            throw new IllegalArgumentException(problems.size() == 1
+                    ? who + problems.get(0)
+                    : who + problems.size() + " problems with the options:\n - " + String.join("\n - ", problems));
+        }
+        optionsChecked = true;
+    }
+
     @Override
     protected void doStop() throws Exception {
-        if (leased != null) {
-            getComponent().clients().release(leased);
-            leased = null;
+        synchronized (this) {
+            if (leased != null) {
+                getComponent().clients().release(leased);
+                leased = null;
+            }
+            client = null;
         }
-        client = null;
         super.doStop();
     }
 
@@ -120,16 +163,16 @@ public class Omics2Endpoint extends ScheduledPollEndpoint implements EndpointSer
         this.configuration = configuration;
     }
 
-    public ImportJobWaiter getWaiter() {
-        return waiter;
+    public WaitTimer getWaitTimer() {
+        return waitTimer;
     }
 
     /** The clock of job waiting; tests set one that runs on emulated time. */
     public void setWaitTimer(WaitTimer timer) {
-        this.waiter = new ImportJobWaiter(timer);
+        this.waitTimer = timer;
     }
 
-    /** The client in use while the endpoint is started. */
+    /** The client in use while the endpoint is started (with lazyStartProducer=true, from the first message on). */
     public OmicsClient getClient() {
         return client;
     }

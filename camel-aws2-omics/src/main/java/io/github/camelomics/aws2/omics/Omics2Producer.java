@@ -2,11 +2,11 @@ package io.github.camelomics.aws2.omics;
 
 import java.util.List;
 
-import io.github.camelomics.aws2.omics.health.Omics2ProducerHealthCheck;
-import io.github.camelomics.aws2.omics.operation.OmicsOperations;
-import io.github.camelomics.aws2.omics.operation.OperationContext;
-import io.github.camelomics.aws2.omics.operation.OperationSpec;
-import io.github.camelomics.aws2.omics.operation.RequestValues;
+import io.github.camelomics.aws2.omics.internal.health.Omics2ProducerHealthCheck;
+import io.github.camelomics.aws2.omics.internal.operation.Call;
+import io.github.camelomics.aws2.omics.internal.operation.OperationCatalog;
+import io.github.camelomics.aws2.omics.internal.operation.OperationSpec;
+import io.github.camelomics.aws2.omics.internal.request.RequestValues;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -19,7 +19,6 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
-import software.amazon.awssdk.services.omics.model.OmicsRequest;
 
 /**
  * Sends one message as one HealthOmics call. Every operation goes the same way: build the request from headers, body
@@ -43,20 +42,14 @@ public class Omics2Producer extends DefaultProducer {
 
     @Override
     public void process(Exchange exchange) {
-        Omics2Operations operation = operation(exchange.getMessage());
-        invoke(OmicsOperations.of(operation), exchange.getMessage());
-    }
-
-    private <R extends OmicsRequest> void invoke(OperationSpec<R> spec, Message message) {
+        Message message = exchange.getMessage();
         Omics2Configuration options = getEndpoint().getConfiguration();
-        RequestValues values = new RequestValues(message, options);
-        R request = spec.request(values);
-        LOG.debug("Calling HealthOmics {}: {}", spec.operation(), request);
+        OperationSpec<?> operation = OperationCatalog.of(operation(message));
         try {
-            spec.invocation().invoke(request, new OperationContext(getEndpoint().getClient(), message, options,
-                    getEndpoint().getWaiter(), () -> keepWaiting(message.getExchange()), values));
+            operation.run(new Call(getEndpoint().getClient(), message, options, new RequestValues(message, options),
+                    getEndpoint().getWaitTimer(), () -> keepWaiting(exchange)));
         } catch (AwsServiceException e) {
-            LOG.debug("HealthOmics {} failed: {}", spec.operation(), describe(e));
+            LOG.debug("HealthOmics {} failed: {}", operation.operation(), describe(e));
             throw e;
         }
     }
@@ -79,6 +72,8 @@ public class Omics2Producer extends DefaultProducer {
     @Override
     protected void doStart() throws Exception {
         super.doStart();
+        // with lazyStartProducer=true this runs with the first message, which then fails on options that are wrong
+        getEndpoint().startClient();
         // optional: present only when Camel's health checks are on; the check itself is off unless producers are enabled
         healthChecks = HealthCheckHelper.getHealthCheckRepository(getEndpoint().getCamelContext(), "producers",
                 WritableHealthCheckRepository.class);

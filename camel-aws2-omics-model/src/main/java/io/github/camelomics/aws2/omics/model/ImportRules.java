@@ -25,12 +25,12 @@ public final class ImportRules {
             boolean aligned = type.equals("BAM") || type.equals("CRAM");
             if (aligned && source.path("referenceArn").asText("").isEmpty()) {
                 violations.add(new Violation(path + ".referenceArn", null,
-                        "Member must not be null when sourceFileType is " + type));
+                        "Member must not be null when sourceFileType is " + type, Violation.Kind.RULE));
             }
             JsonNode source2 = source.path("sourceFiles").path("source2");
             if (!type.equals("FASTQ") && !source2.isMissingNode() && !source2.isNull()) {
                 violations.add(new Violation(path + ".sourceFiles.source2", source2.asText(),
-                        "Member is only allowed when sourceFileType is FASTQ, not " + type));
+                        "Member is only allowed when sourceFileType is FASTQ, not " + type, Violation.Kind.RULE));
             }
         }
         return violations;

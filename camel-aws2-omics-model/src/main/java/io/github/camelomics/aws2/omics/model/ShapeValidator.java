@@ -58,7 +58,7 @@ public final class ShapeValidator {
             case "integer", "long" -> number(shape);
             case "boolean" -> (value, path, out) -> {
                 if (!value.isBoolean()) {
-                    out.add(new Violation(path.toString(), value.asText(), "Member must be a boolean"));
+                    out.add(new Violation(path.toString(), value.asText(), "Member must be a boolean", Violation.Kind.TYPE));
                 }
             };
             case "timestamp" -> ShapeValidator::checkTimestamp;
@@ -81,13 +81,13 @@ public final class ShapeValidator {
         AtomicReference<Rule[]> memberRules = new AtomicReference<>();
         return (value, path, out) -> {
             if (!value.isObject()) {
-                out.add(new Violation(path.toString(), value.toString(), "Member must be a structure"));
+                out.add(new Violation(path.toString(), value.toString(), "Member must be a structure", Violation.Kind.TYPE));
                 return;
             }
             for (String name : required) {
                 JsonNode member = value.get(name);
                 if (member == null || member.isNull()) {
-                    out.add(new Violation(path.member(name).toString(), null, "Member must not be null"));
+                    out.add(new Violation(path.member(name).toString(), null, "Member must not be null", Violation.Kind.REQUIRED));
                 }
             }
             Rule[] rules = memberRules.get(); // a plain read per value; resolved (idempotently) on the first
@@ -109,7 +109,7 @@ public final class ShapeValidator {
         String memberShape = shape.path("member").path("shape").asText();
         return (value, path, out) -> {
             if (!value.isArray()) {
-                out.add(new Violation(path.toString(), value.toString(), "Member must be a list"));
+                out.add(new Violation(path.toString(), value.toString(), "Member must be a list", Violation.Kind.TYPE));
                 return;
             }
             length.check(value.size(), path, value, out);
@@ -126,7 +126,7 @@ public final class ShapeValidator {
         String valueShape = shape.path("value").path("shape").asText();
         return (value, path, out) -> {
             if (!value.isObject()) {
-                out.add(new Violation(path.toString(), value.toString(), "Member must be a map"));
+                out.add(new Violation(path.toString(), value.toString(), "Member must be a map", Violation.Kind.TYPE));
                 return;
             }
             length.check(value.size(), path, value, out);
@@ -136,7 +136,7 @@ public final class ShapeValidator {
                 MemberPath entryPath = path.member(entry.getKey());
                 List<Violation> keyViolations = new ArrayList<>();
                 key.check(com.fasterxml.jackson.databind.node.TextNode.valueOf(entry.getKey()), entryPath, keyViolations);
-                keyViolations.forEach(v -> out.add(new Violation(path + " (key)", v.value(), v.constraint())));
+                keyViolations.forEach(v -> out.add(new Violation(path + " (key)", v.value(), v.constraint(), v.kind())));
                 entryValue.check(entry.getValue(), entryPath, out);
             });
         };
@@ -150,9 +150,9 @@ public final class ShapeValidator {
             String constraint = "Member must satisfy enum value set: " + allowed;
             return (value, path, out) -> {
                 if (!value.isTextual()) {
-                    out.add(new Violation(path.toString(), value.toString(), "Member must be a string"));
+                    out.add(new Violation(path.toString(), value.toString(), "Member must be a string", Violation.Kind.TYPE));
                 } else if (!allowedSet.contains(value.asText())) {
-                    out.add(new Violation(path.toString(), value.asText(), constraint));
+                    out.add(new Violation(path.toString(), value.asText(), constraint, Violation.Kind.ENUM));
                 }
             };
         }
@@ -161,13 +161,13 @@ public final class ShapeValidator {
         String patternConstraint = pattern == null ? null : "Member must satisfy regular expression pattern: " + pattern;
         return (value, path, out) -> {
             if (!value.isTextual()) {
-                out.add(new Violation(path.toString(), value.toString(), "Member must be a string"));
+                out.add(new Violation(path.toString(), value.toString(), "Member must be a string", Violation.Kind.TYPE));
                 return;
             }
             String text = value.asText();
             length.check(text.codePointCount(0, text.length()), path, value, out);
             if (pattern != null && !pattern.matches(text)) {
-                out.add(new Violation(path.toString(), text, patternConstraint));
+                out.add(new Violation(path.toString(), text, patternConstraint, Violation.Kind.PATTERN));
             }
         };
     }
@@ -177,15 +177,17 @@ public final class ShapeValidator {
         Long max = shape.has("max") ? shape.path("max").asLong() : null;
         return (value, path, out) -> {
             if (!value.isIntegralNumber()) {
-                out.add(new Violation(path.toString(), value.asText(), "Member must be an integer"));
+                out.add(new Violation(path.toString(), value.asText(), "Member must be an integer", Violation.Kind.TYPE));
                 return;
             }
             long number = value.asLong();
             if (min != null && number < min) {
-                out.add(new Violation(path.toString(), value.asText(), "Member must have value greater than or equal to " + min));
+                out.add(new Violation(path.toString(), value.asText(), "Member must have value greater than or equal to " + min,
+                        Violation.Kind.TOO_SMALL));
             }
             if (max != null && number > max) {
-                out.add(new Violation(path.toString(), value.asText(), "Member must have value less than or equal to " + max));
+                out.add(new Violation(path.toString(), value.asText(), "Member must have value less than or equal to " + max,
+                        Violation.Kind.TOO_LARGE));
             }
         };
     }
@@ -197,7 +199,7 @@ public final class ShapeValidator {
             }
             OffsetDateTime.parse(value.asText());
         } catch (DateTimeParseException e) {
-            out.add(new Violation(path.toString(), value.asText(), "Member must be an ISO-8601 timestamp"));
+            out.add(new Violation(path.toString(), value.asText(), "Member must be an ISO-8601 timestamp", Violation.Kind.TYPE));
         }
     }
 
@@ -216,10 +218,12 @@ public final class ShapeValidator {
 
         void check(int length, MemberPath path, JsonNode value, List<Violation> out) {
             if (min != null && length < min) {
-                out.add(new Violation(path.toString(), shown(value), "Member must have length greater than or equal to " + min));
+                out.add(new Violation(path.toString(), shown(value), "Member must have length greater than or equal to " + min,
+                        Violation.Kind.TOO_SHORT));
             }
             if (max != null && length > max) {
-                out.add(new Violation(path.toString(), shown(value), "Member must have length less than or equal to " + max));
+                out.add(new Violation(path.toString(), shown(value), "Member must have length less than or equal to " + max,
+                        Violation.Kind.TOO_LONG));
             }
         }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.junit.jupiter.api.Test;
 
+import static io.github.camelomics.aws2.omics.model.Violation.Kind.*;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /** The model-driven checks that both the component and the emulator rely on. */
@@ -35,15 +36,15 @@ class ShapeValidatorTest {
                  "sources":[{"sourceFiles":{"source1":"s3://B/a"},"sourceFileType":"fastq","subjectId":"","sampleId":"S1"}]}""");
 
         assertEquals(List.of(
-                new Violation("sequenceStoreId", "12", "Member must have length greater than or equal to 10"),
-                new Violation("roleArn", "role", "Member must have length greater than or equal to 20"),
-                new Violation("roleArn", "role", "Member must satisfy regular expression pattern: arn:.*"),
+                new Violation("sequenceStoreId", "12", "Member must have length greater than or equal to 10", TOO_SHORT),
+                new Violation("roleArn", "role", "Member must have length greater than or equal to 20", TOO_SHORT),
+                new Violation("roleArn", "role", "Member must satisfy regular expression pattern: arn:.*", PATTERN),
                 new Violation("sources[0].sourceFiles.source1", "s3://B/a",
-                        "Member must satisfy regular expression pattern: s3://([a-z0-9][a-z0-9-.]{1,61}[a-z0-9])/(.{1,1024})"),
-                new Violation("sources[0].sourceFileType", "fastq", "Member must satisfy enum value set: [FASTQ, BAM, CRAM, UBAM]"),
-                new Violation("sources[0].subjectId", "", "Member must have length greater than or equal to 1"),
+                        "Member must satisfy regular expression pattern: s3://([a-z0-9][a-z0-9-.]{1,61}[a-z0-9])/(.{1,1024})", PATTERN),
+                new Violation("sources[0].sourceFileType", "fastq", "Member must satisfy enum value set: [FASTQ, BAM, CRAM, UBAM]", ENUM),
+                new Violation("sources[0].subjectId", "", "Member must have length greater than or equal to 1", TOO_SHORT),
                 new Violation("sources[0].subjectId", "",
-                        "Member must satisfy regular expression pattern: [\\p{L}||\\p{M}||\\p{Z}||\\p{S}||\\p{N}||\\p{P}]+")),
+                        "Member must satisfy regular expression pattern: [\\p{L}||\\p{M}||\\p{Z}||\\p{S}||\\p{N}||\\p{P}]+", PATTERN)),
                 VALIDATOR.validate("StartReadSetImportJobRequest", request));
     }
 
@@ -54,9 +55,9 @@ class ShapeValidatorTest {
                              "sourceFileType":"BAM","subjectId":"P1","sampleId":"T1"}]}""");
 
         assertEquals(List.of(
-                new Violation("sources[0].referenceArn", null, "Member must not be null when sourceFileType is BAM"),
+                new Violation("sources[0].referenceArn", null, "Member must not be null when sourceFileType is BAM", RULE),
                 new Violation("sources[0].sourceFiles.source2", "s3://lab-bucket/t2.bam",
-                        "Member is only allowed when sourceFileType is FASTQ, not BAM")),
+                        "Member is only allowed when sourceFileType is FASTQ, not BAM", RULE)),
                 ImportRules.check(request));
     }
 

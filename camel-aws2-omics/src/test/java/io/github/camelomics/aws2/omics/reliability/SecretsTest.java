@@ -11,7 +11,7 @@ import java.util.Map;
 import java.util.Properties;
 
 import io.github.camelomics.aws2.omics.Omics2Endpoint;
-import io.github.camelomics.aws2.omics.client.ClientSettings;
+import io.github.camelomics.aws2.omics.internal.client.ClientSettings;
 import io.github.camelomics.aws2.omics.emulator.OmicsEmulator;
 import io.github.camelomics.aws2.omics.emulator.model.ErrorShape;
 import org.apache.camel.CamelContext;

@@ -10,7 +10,7 @@ import io.github.camelomics.aws2.omics.Omics2Configuration;
 import io.github.camelomics.aws2.omics.Omics2Endpoint;
 import io.github.camelomics.aws2.omics.emulator.OmicsEmulator;
 import io.github.camelomics.aws2.omics.emulator.junit.OmicsEmulatorExtension;
-import io.github.camelomics.aws2.omics.job.WaitTimer;
+import io.github.camelomics.aws2.omics.WaitTimer;
 import org.apache.camel.CamelContext;
 import org.apache.camel.test.junit5.CamelTestSupport;
 
