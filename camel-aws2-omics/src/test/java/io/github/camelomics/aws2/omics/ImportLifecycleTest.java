@@ -38,9 +38,8 @@ class ImportLifecycleTest extends EmulatorTestSupport {
 
     private static final String START = "aws2-omics:startReadSetImportJob";
 
-    @Override
-    protected OmicsEmulatorExtension emulator() {
-        return EMULATOR;
+    ImportLifecycleTest() {
+        super(EMULATOR);
     }
 
     private static String fastq(int i, int mate) {

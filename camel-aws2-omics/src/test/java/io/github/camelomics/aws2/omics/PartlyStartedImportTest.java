@@ -27,9 +27,8 @@ class PartlyStartedImportTest extends EmulatorTestSupport {
     static final OmicsEmulatorExtension EMULATOR = emulator(b -> b.maxActiveJobs(1)
             .submittedDuration(Duration.ofMinutes(1)).importDuration(Duration.ofMinutes(10)));
 
-    @Override
-    protected OmicsEmulatorExtension emulator() {
-        return EMULATOR;
+    PartlyStartedImportTest() {
+        super(EMULATOR);
     }
 
     private static String nfCoreSheet(int rows) {

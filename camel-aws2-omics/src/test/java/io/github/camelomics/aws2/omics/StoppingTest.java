@@ -30,9 +30,8 @@ class StoppingTest extends EmulatorTestSupport {
     @RegisterExtension
     static final OmicsEmulatorExtension EMULATOR = emulator(b -> b.importDuration(Duration.ofHours(6)));
 
-    @Override
-    protected OmicsEmulatorExtension emulator() {
-        return EMULATOR;
+    StoppingTest() {
+        super(EMULATOR);
     }
 
     @Override

@@ -23,9 +23,8 @@ class ThrottlingTest extends EmulatorTestSupport {
     @RegisterExtension
     static final OmicsEmulatorExtension EMULATOR = emulator(b -> b.rateLimitPerSecond(5).maxActiveJobs(1000));
 
-    @Override
-    protected OmicsEmulatorExtension emulator() {
-        return EMULATOR;
+    ThrottlingTest() {
+        super(EMULATOR);
     }
 
     private List<Exchange> concurrentStarts(String uri, int count) throws Exception {

@@ -61,6 +61,23 @@ class ShapeValidatorTest {
                 ImportRules.check(request));
     }
 
+    /** Callers tell violations apart by kind, not by wording: a missing member and too many sources have their own. */
+    @Test
+    void missingMembersAndTooManyItemsHaveTheirOwnKinds() throws Exception {
+        StringBuilder sources = new StringBuilder();
+        for (int i = 0; i < 101; i++) {
+            sources.append(i == 0 ? "" : ",").append("""
+                    {"sourceFiles":{"source1":"s3://lab-bucket/S%d.fastq.gz"},"sourceFileType":"FASTQ","subjectId":"P",                    "sampleId":"S%d"}""".formatted(i, i));
+        }
+        JsonNode request = json("{\"roleArn\":\"arn:aws:iam::123456789012:role/OmicsImport\",\"sources\":[" + sources + "]}");
+
+        assertEquals(List.of(
+                new Violation("sequenceStoreId", null, "Member must not be null", REQUIRED),
+                new Violation("sources", request.path("sources").toString(), "Member must have length less than or equal to 100",
+                        TOO_LONG)),
+                VALIDATOR.validate("StartReadSetImportJobRequest", request));
+    }
+
     /**
      * Patterns answered without the regex engine must answer exactly as the regex would, for every pattern of the
      * model: each ASCII character alone and between letters, text with characters outside ASCII, the edges of S3Uri

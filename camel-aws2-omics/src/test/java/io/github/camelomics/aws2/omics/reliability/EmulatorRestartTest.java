@@ -50,9 +50,8 @@ class EmulatorRestartTest extends EmulatorTestSupport {
         }
     }
 
-    @Override
-    protected OmicsEmulatorExtension emulator() {
-        return EMULATOR;
+    EmulatorRestartTest() {
+        super(EMULATOR);
     }
 
     @Override
@@ -61,8 +60,7 @@ class EmulatorRestartTest extends EmulatorTestSupport {
             @Override
             public void configure() {
                 RecommendedRedelivery.configure(this, 20);
-                from("direct:import").to("aws2-omics:startReadSetImportJob?" + RecommendedRedelivery.SDK_OPTIONS
-                                         + "&apiCallAttemptTimeout=1000");
+                from("direct:import").to(RecommendedRedelivery.startEndpoint(1000));
             }
         };
     }

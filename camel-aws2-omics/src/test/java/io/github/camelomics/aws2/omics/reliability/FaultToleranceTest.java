@@ -44,9 +44,8 @@ class FaultToleranceTest extends EmulatorTestSupport {
     };
     private final AtomicInteger redeliveries = new AtomicInteger();
 
-    @Override
-    protected OmicsEmulatorExtension emulator() {
-        return EMULATOR;
+    FaultToleranceTest() {
+        super(EMULATOR);
     }
 
     @Override
@@ -60,8 +59,7 @@ class FaultToleranceTest extends EmulatorTestSupport {
                 });
                 from("direct:import").routeId("import")
                         .process(e -> faultBefore.accept(e.getMessage().getHeader("index", Integer.class)))
-                        .to("aws2-omics:startReadSetImportJob?" + RecommendedRedelivery.SDK_OPTIONS
-                            + "&apiCallAttemptTimeout=200");
+                        .to(RecommendedRedelivery.startEndpoint(200));
             }
         };
     }

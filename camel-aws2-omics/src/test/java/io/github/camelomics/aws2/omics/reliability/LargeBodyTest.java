@@ -27,9 +27,8 @@ class LargeBodyTest extends EmulatorTestSupport {
 
     static final long HUNDRED_MB = 100L * 1024 * 1024;
 
-    @Override
-    protected OmicsEmulatorExtension emulator() {
-        return EMULATOR;
+    LargeBodyTest() {
+        super(EMULATOR);
     }
 
     /** '[' then spaces: valid JSON as far as anyone reads it, so only the size can refuse it. */

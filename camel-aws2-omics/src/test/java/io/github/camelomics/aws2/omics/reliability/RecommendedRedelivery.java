@@ -19,7 +19,12 @@ import software.amazon.awssdk.services.omics.model.ThrottlingException;
 public final class RecommendedRedelivery {
 
     /** The endpoint options of the recommendation (the attempt timeout is the test's; 30s in production). */
-    public static final String SDK_OPTIONS = "retryMode=STANDARD&maxAttempts=3";
+    private static final String SDK_OPTIONS = "retryMode=STANDARD&maxAttempts=3";
+
+    /** The start endpoint with the recommended SDK retries and the given attempt timeout. */
+    public static String startEndpoint(long attemptTimeoutMillis) {
+        return "aws2-omics:startReadSetImportJob?" + SDK_OPTIONS + "&apiCallAttemptTimeout=" + attemptTimeoutMillis;
+    }
 
     private RecommendedRedelivery() {
     }

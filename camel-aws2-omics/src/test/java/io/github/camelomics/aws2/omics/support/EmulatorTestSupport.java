@@ -16,7 +16,8 @@ import org.apache.camel.test.junit5.CamelTestSupport;
 
 /**
  * A Camel context whose aws2-omics component talks, through the real AWS SDK over HTTP with SigV4, to the project's
- * HealthOmics emulator. Subclasses declare the emulator with {@link #emulator(Consumer)} in a static field.
+ * HealthOmics emulator. Subclasses declare the emulator with {@link #emulator(Consumer)} in a static field and hand it
+ * to this class's constructor.
  */
 public abstract class EmulatorTestSupport extends CamelTestSupport {
 
@@ -36,8 +37,17 @@ public abstract class EmulatorTestSupport extends CamelTestSupport {
         });
     }
 
+    private final OmicsEmulatorExtension emulator;
+
+    /** @param emulator the emulator of the test class: its static {@code @RegisterExtension} field */
+    protected EmulatorTestSupport(OmicsEmulatorExtension emulator) {
+        this.emulator = emulator;
+    }
+
     /** The emulator of this test class. */
-    protected abstract OmicsEmulatorExtension emulator();
+    protected final OmicsEmulatorExtension emulator() {
+        return emulator;
+    }
 
     @Override
     protected CamelContext createCamelContext() throws Exception {
