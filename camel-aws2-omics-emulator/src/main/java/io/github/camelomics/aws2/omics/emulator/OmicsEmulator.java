@@ -109,7 +109,8 @@ public final class OmicsEmulator implements AutoCloseable {
             throw new UncheckedIOException("cannot listen on 127.0.0.1:" + settings.port(), e);
         }
         SigV4Verifier verifier = settings.verifySignatures() && settings.credentials() != null
-                ? new SigV4Verifier(settings.credentials()) : null;
+                ? new SigV4Verifier(settings.credentials(), SigV4Verifier.OMICS, onSystemClock() ? clock::instant : null)
+                : null;
         ApiHandler api = new ApiHandler(ServiceModel.load(), mapper, new ReadSetImportApi(state, mapper), faults,
                 rateLimiter, verifier);
         server.createContext("/", api);
@@ -123,6 +124,14 @@ public final class OmicsEmulator implements AutoCloseable {
         server.setExecutor(workers);
         server.start();
         return this;
+    }
+
+    /**
+     * Whether the emulator runs on the real time (the system clock of any zone). Only then is a request's signing time
+     * checked against it: clients sign with the real time, which a test clock is far from.
+     */
+    private boolean onSystemClock() {
+        return clock.getClass() == Clock.systemUTC().getClass();
     }
 
     /** {@code http://127.0.0.1:PORT}, the value for {@code endpointOverride} / {@code uriEndpointOverride}. */

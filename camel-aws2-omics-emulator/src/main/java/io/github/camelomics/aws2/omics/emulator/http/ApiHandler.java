@@ -80,6 +80,8 @@ public final class ApiHandler implements HttpHandler {
             Responses.json(exchange, mapper, binding.responseCode(), response);
         } catch (ApiException e) {
             Responses.error(exchange, mapper, e);
+        } catch (AuthenticationFailure e) {
+            Responses.error(exchange, mapper, AuthenticationFailure.HTTP_STATUS, e.reason().code(), e.getMessage());
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "emulator failure", e);
             Responses.error(exchange, mapper, new ApiException(ErrorShape.INTERNAL_SERVER,
