@@ -91,6 +91,13 @@ public final class ApiHandler implements HttpHandler {
         }
     }
 
+    /** The operation a request asks for, by its model name, or its method and path when none matches. */
+    public String describe(HttpExchange exchange) {
+        String path = exchange.getRequestURI().getRawPath();
+        return router.match(exchange.getRequestMethod(), path).map(match -> match.target().operation().modelName())
+                .orElse(exchange.getRequestMethod() + " " + path);
+    }
+
     private ObjectNode process(OperationBinding binding, Map<String, String> pathVariables, IncomingRequest request) {
         Operation operation = binding.operation();
         pause(faults.latencyFor(operation));
