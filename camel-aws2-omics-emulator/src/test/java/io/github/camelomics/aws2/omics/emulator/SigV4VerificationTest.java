@@ -15,6 +15,8 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static io.github.camelomics.aws2.omics.emulator.OmicsClients.ACCESS_KEY;
 import static io.github.camelomics.aws2.omics.emulator.OmicsClients.SECRET_KEY;
@@ -158,10 +160,32 @@ class SigV4VerificationTest {
                 "The provided 'x-amz-content-sha256' header does not match what was computed.");
     }
 
+    /** A request signed at {@code signedAt}, sent to the emulator on the system clock. */
+    private static HttpResponse<String> signedOnTheSystemClock(Instant signedAt) {
+        return SdkSignedRequest.listJobs(ON_SYSTEM_CLOCK.endpoint(), KEY, "omics", signedAt, Map.of()).send();
+    }
+
+    /**
+     * Asserts an InvalidSignatureException whose message is {@code prefix + signedAt}, then a bound and the
+     * emulator's time, the bound being that time {@code sign} 15 minutes.
+     */
+    private static void assertSkewRefused(HttpResponse<String> response, Instant signedAt, String prefix,
+                                          String relation, char sign) throws Exception {
+        String message = new ObjectMapper().readTree(response.body()).path("message").asText();
+        assertEquals(403, response.statusCode());
+        assertEquals("InvalidSignatureException", response.headers().firstValue("x-amzn-ErrorType").orElse(""));
+        Matcher parts = Pattern.compile(Pattern.quote(prefix
+                + AMZ_DATE.format(signedAt) + " " + relation + " ") + "(\\d{8}T\\d{6}Z) \\((\\d{8}T\\d{6}Z) "
+                + Pattern.quote(sign + " 15 min.)")).matcher(message);
+        assertTrue(parts.matches(), message);
+        Instant now = AMZ_DATE.parse(parts.group(2), Instant::from);
+        Duration skew = Duration.ofMinutes(sign == '-' ? -15 : 15);
+        assertEquals(AMZ_DATE.format(now.plus(skew)), parts.group(1));
+    }
+
     @Test
     void onTheSystemClockARequestSignedWithinFifteenMinutesIsServed() {
-        HttpResponse<String> response = SdkSignedRequest.listJobs(ON_SYSTEM_CLOCK.endpoint(), KEY, "omics",
-                Instant.now().minus(Duration.ofMinutes(14)), Map.of()).send();
+        HttpResponse<String> response = signedOnTheSystemClock(Instant.now().minus(Duration.ofMinutes(14)));
 
         assertEquals(200, response.statusCode(), response.body());
     }
@@ -170,26 +194,15 @@ class SigV4VerificationTest {
     void onTheSystemClockARequestSignedMoreThanFifteenMinutesAgoHasExpired() throws Exception {
         Instant signedAt = Instant.now().minus(Duration.ofMinutes(16));
 
-        HttpResponse<String> response = SdkSignedRequest.listJobs(ON_SYSTEM_CLOCK.endpoint(), KEY, "omics", signedAt,
-                Map.of()).send();
-
-        String message = new ObjectMapper().readTree(response.body()).path("message").asText();
-        assertEquals(403, response.statusCode());
-        assertTrue(message.matches("Signature expired: " + AMZ_DATE.format(signedAt)
-                + " is now earlier than \\d{8}T\\d{6}Z \\(\\d{8}T\\d{6}Z - 15 min\\.\\)"), message);
+        assertSkewRefused(signedOnTheSystemClock(signedAt), signedAt, "Signature expired: ", "is now earlier than", '-');
     }
 
     @Test
     void onTheSystemClockARequestSignedMoreThanFifteenMinutesAheadIsNotYetCurrent() throws Exception {
         Instant signedAt = Instant.now().plus(Duration.ofMinutes(16));
 
-        HttpResponse<String> response = SdkSignedRequest.listJobs(ON_SYSTEM_CLOCK.endpoint(), KEY, "omics", signedAt,
-                Map.of()).send();
-
-        String message = new ObjectMapper().readTree(response.body()).path("message").asText();
-        assertEquals("InvalidSignatureException", response.headers().firstValue("x-amzn-ErrorType").orElse(""));
-        assertTrue(message.matches("Signature not yet current: " + AMZ_DATE.format(signedAt)
-                + " is still later than \\d{8}T\\d{6}Z \\(\\d{8}T\\d{6}Z \\+ 15 min\\.\\)"), message);
+        assertSkewRefused(signedOnTheSystemClock(signedAt), signedAt, "Signature not yet current: ",
+                "is still later than", '+');
     }
 
     @Test
