@@ -70,8 +70,8 @@ class HealthCheckTest {
         HealthCheck.Result result = theCheck(Map.of("secretKey", "not-the-secret"));
 
         assertEquals(HealthCheck.State.DOWN, result.getState());
-        assertTrue(result.getMessage().orElseThrow().startsWith("AccessDeniedException: "), result.getMessage().orElseThrow());
-        assertEquals("AccessDeniedException", result.getDetails().get(AbstractHealthCheck.SERVICE_ERROR_CODE));
+        assertTrue(result.getMessage().orElseThrow().startsWith("InvalidSignatureException: "), result.getMessage().orElseThrow());
+        assertEquals("InvalidSignatureException", result.getDetails().get(AbstractHealthCheck.SERVICE_ERROR_CODE));
         assertEquals(403, result.getDetails().get(AbstractHealthCheck.SERVICE_STATUS_CODE));
         assertFalse(result.getDetails().toString().contains("not-the-secret"), "no secret in the details");
         assertFalse(result.getMessage().orElseThrow().contains("not-the-secret"), "no secret in the message");

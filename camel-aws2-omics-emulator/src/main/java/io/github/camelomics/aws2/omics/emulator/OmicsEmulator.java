@@ -6,11 +6,13 @@ import io.github.camelomics.aws2.omics.emulator.faults.Faults;
 import io.github.camelomics.aws2.omics.emulator.http.AdminHandler;
 import io.github.camelomics.aws2.omics.emulator.http.ApiHandler;
 import io.github.camelomics.aws2.omics.emulator.http.Credentials;
+import io.github.camelomics.aws2.omics.emulator.http.RequestLog;
 import io.github.camelomics.aws2.omics.emulator.http.SigV4Verifier;
 import io.github.camelomics.aws2.omics.emulator.model.Json;
 import io.github.camelomics.aws2.omics.emulator.model.ServiceModel;
 import io.github.camelomics.aws2.omics.emulator.operations.ReadSetImportApi;
 import io.github.camelomics.aws2.omics.emulator.quota.RateLimiter;
+import io.github.camelomics.aws2.omics.emulator.s3.ETagAlgorithmFamily;
 import io.github.camelomics.aws2.omics.emulator.s3.LocalS3;
 import io.github.camelomics.aws2.omics.emulator.s3.SourceInspector;
 import io.github.camelomics.aws2.omics.emulator.state.EmulatorState;
@@ -60,6 +62,10 @@ public final class OmicsEmulator implements AutoCloseable {
     public static final String DEFAULT_SEQUENCE_STORE_ID = "1234567890";
     public static final String DEFAULT_REGION = "us-east-1";
     public static final String DEFAULT_ACCOUNT_ID = "123456789012";
+    /** Only this machine can reach the emulator unless another address is chosen. */
+    public static final String DEFAULT_BIND_ADDRESS = "127.0.0.1";
+    /** A sequence store's ETag algorithm family unless another is chosen when it is created. */
+    public static final String DEFAULT_ETAG_ALGORITHM_FAMILY = "MD5up";
 
     private static final Pattern SEQUENCE_STORE_ID = Pattern.compile("[0-9]{10,36}");
     private static final int WORKER_THREADS = 8;
@@ -84,7 +90,8 @@ public final class OmicsEmulator implements AutoCloseable {
         this.clock = settings.clock();
         this.rateLimiter = new RateLimiter(settings.rateLimitPerSecond(), System::nanoTime);
         this.s3 = new LocalS3(dataDir);
-        this.state = new EmulatorState(settings.sequenceStoreIds(), clock, timeline(), new SourceInspector(s3),
+        this.state = new EmulatorState(settings.sequenceStoreIds(), clock, timeline(),
+                new SourceInspector(s3, settings.eTagAlgorithmFamily()),
                 settings.region(), settings.accountId(), settings.maxActiveJobs(),
                 settings.persistence() ? new StateFile(dataDir) : null);
     }
@@ -104,16 +111,19 @@ public final class OmicsEmulator implements AutoCloseable {
             System.setProperty("sun.net.httpserver.nodelay", "true");
         }
         try {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", settings.port()), 0);
+            server = HttpServer.create(new InetSocketAddress(settings.bindAddress(), settings.port()), 0);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot listen on 127.0.0.1:" + settings.port(), e);
+            throw new UncheckedIOException("cannot listen on " + settings.bindAddress() + ":" + settings.port(), e);
         }
         SigV4Verifier verifier = settings.verifySignatures() && settings.credentials() != null
-                ? new SigV4Verifier(settings.credentials()) : null;
+                ? new SigV4Verifier(settings.credentials(), SigV4Verifier.OMICS, onSystemClock() ? clock::instant : null)
+                : null;
         ApiHandler api = new ApiHandler(ServiceModel.load(), mapper, new ReadSetImportApi(state, mapper), faults,
                 rateLimiter, verifier);
-        server.createContext("/", api);
-        server.createContext(AdminHandler.ROOT, new AdminHandler(mapper, state, faults, clock, this::reset));
+        AdminHandler admin = new AdminHandler(mapper, state, faults, clock, this::reset);
+        server.createContext("/", settings.logRequests() ? new RequestLog(api, api::describe) : api);
+        server.createContext(AdminHandler.ROOT, settings.logRequests()
+                ? new RequestLog(admin, e -> e.getRequestMethod() + " " + e.getRequestURI().getRawPath()) : admin);
         AtomicInteger threadNumber = new AtomicInteger();
         workers = Executors.newFixedThreadPool(WORKER_THREADS, runnable -> {
             Thread thread = new Thread(runnable, "omics-emulator-" + threadNumber.incrementAndGet());
@@ -125,9 +135,22 @@ public final class OmicsEmulator implements AutoCloseable {
         return this;
     }
 
-    /** {@code http://127.0.0.1:PORT}, the value for {@code endpointOverride} / {@code uriEndpointOverride}. */
+    /**
+     * Whether the emulator runs on the real time (the system clock of any zone). Only then is a request's signing time
+     * checked against it: clients sign with the real time, which a test clock is far from.
+     */
+    private boolean onSystemClock() {
+        return clock.getClass() == Clock.systemUTC().getClass();
+    }
+
+    /**
+     * {@code http://127.0.0.1:PORT}, the value for {@code endpointOverride} / {@code uriEndpointOverride}; with another
+     * bind address, that address (a wildcard address still gives 127.0.0.1).
+     */
     public URI endpoint() {
-        return URI.create("http://127.0.0.1:" + port());
+        String host = settings.bindAddress();
+        boolean wildcard = host.equals("0.0.0.0") || host.equals("::") || host.equals("[::]");
+        return URI.create("http://" + (wildcard ? "127.0.0.1" : host) + ":" + port());
     }
 
     /** The port actually bound (useful with port 0). */
@@ -227,14 +250,16 @@ public final class OmicsEmulator implements AutoCloseable {
     }
 
     /** What a builder collected; the emulator keeps this immutable copy, so builders stay reusable. */
-    private record Settings(int port, Path dataDir, Set<String> sequenceStoreIds, Credentials credentials,
-                            boolean verifySignatures, double rateLimitPerSecond, int maxActiveJobs, Clock clock,
-                            JobTimeline timeline, String region, String accountId, boolean persistence) {
+    private record Settings(int port, String bindAddress, Path dataDir, Set<String> sequenceStoreIds,
+                            Credentials credentials, boolean verifySignatures, double rateLimitPerSecond,
+                            int maxActiveJobs, Clock clock, JobTimeline timeline, String region, String accountId,
+                            boolean persistence, ETagAlgorithmFamily eTagAlgorithmFamily, boolean logRequests) {
     }
 
     /** Settings of an emulator; every one has a default, see the setters. */
     public static final class Builder {
         private int port;
+        private String bindAddress = DEFAULT_BIND_ADDRESS;
         private Path dataDir;
         private Set<String> sequenceStoreIds = Set.of(DEFAULT_SEQUENCE_STORE_ID);
         private Credentials credentials;
@@ -247,6 +272,8 @@ public final class OmicsEmulator implements AutoCloseable {
         private String region = DEFAULT_REGION;
         private String accountId = DEFAULT_ACCOUNT_ID;
         private boolean persistence;
+        private ETagAlgorithmFamily eTagAlgorithmFamily = ETagAlgorithmFamily.parse(DEFAULT_ETAG_ALGORITHM_FAMILY);
+        private boolean logRequests;
 
         private Builder() {
         }
@@ -254,6 +281,15 @@ public final class OmicsEmulator implements AutoCloseable {
         /** The port on 127.0.0.1; 0 (the default) picks a free one. */
         public Builder port(int port) {
             this.port = port;
+            return this;
+        }
+
+        /**
+         * The address to listen on. Default {@value #DEFAULT_BIND_ADDRESS}: this machine only. {@code 0.0.0.0} makes
+         * the emulator reachable from other hosts (a container needs it), admin endpoint included.
+         */
+        public Builder bindAddress(String bindAddress) {
+            this.bindAddress = Objects.requireNonNull(bindAddress, "bindAddress");
             return this;
         }
 
@@ -344,10 +380,29 @@ public final class OmicsEmulator implements AutoCloseable {
             return this;
         }
 
+        /**
+         * The sequence stores' ETag algorithm family: {@code MD5up} (the default), {@code SHA256up} or
+         * {@code SHA512up}. Read sets' ETags are computed with it, e.g. {@code FASTQ_SHA256up}.
+         */
+        public Builder eTagAlgorithmFamily(String family) {
+            this.eTagAlgorithmFamily = ETagAlgorithmFamily.parse(family);
+            return this;
+        }
+
+        /**
+         * Logs one INFO line per request (operation, status, error code, time) to the logger
+         * {@value RequestLog#LOGGER}. Default off; the runnable jar switches it on unless {@code --quiet}.
+         */
+        public Builder logRequests(boolean logRequests) {
+            this.logRequests = logRequests;
+            return this;
+        }
+
         public OmicsEmulator build() {
-            return new OmicsEmulator(new Settings(port, dataDir, sequenceStoreIds, credentials, verifySignatures,
-                    rateLimitPerSecond, maxActiveJobs, clock, new JobTimeline(submittedDuration, importDuration),
-                    region, accountId, persistence));
+            return new OmicsEmulator(new Settings(port, bindAddress, dataDir, sequenceStoreIds, credentials,
+                    verifySignatures, rateLimitPerSecond, maxActiveJobs, clock,
+                    new JobTimeline(submittedDuration, importDuration), region, accountId, persistence,
+                    eTagAlgorithmFamily, logRequests));
         }
     }
 }

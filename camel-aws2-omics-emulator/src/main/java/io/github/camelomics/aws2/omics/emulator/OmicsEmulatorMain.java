@@ -1,6 +1,7 @@
 package io.github.camelomics.aws2.omics.emulator;
 
 import java.io.PrintStream;
+import java.net.URISyntaxException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -8,16 +9,18 @@ import java.util.List;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * The runnable jar:
- * {@code java -jar camel-aws2-omics-emulator.jar --port 0 --data-dir DIR --sequence-store-id 1234567890}.
- * Prints {@code HealthOmics emulator listening on http://127.0.0.1:PORT} once it accepts requests
- * (scripts wait for that line) and stops cleanly on SIGTERM / Ctrl-C.
+ * The runnable jar (the {@code standalone} artifact, every dependency inside):
+ * {@code java -jar camel-aws2-omics-emulator-VERSION-standalone.jar --port 0 --data-dir DIR}.
+ * Prints {@code HealthOmics emulator listening on http://127.0.0.1:PORT} on stdout once it accepts requests
+ * (scripts wait for that line), logs one line per request on stderr unless {@code --quiet}, and stops cleanly on
+ * SIGTERM / Ctrl-C.
  */
 public final class OmicsEmulatorMain {
 
     private static final String USAGE = """
-            Usage: java -jar camel-aws2-omics-emulator.jar [options]
-              --port N                  port on 127.0.0.1 (0 = any free port; default 0)
+            Usage: java -jar %s [options]
+              --port N                  port to listen on (0 = any free port; default 0)
+              --host ADDR               address to listen on (default 127.0.0.1; 0.0.0.0 in a container)
               --data-dir DIR            local S3 root (s3://bucket/key = DIR/bucket/key) and state dir (required)
               --sequence-store-id ID    a sequence store that exists (repeatable; default 1234567890)
               --access-key K --secret-key S
@@ -27,22 +30,30 @@ public final class OmicsEmulatorMain {
               --submitted-duration D    time a job stays SUBMITTED: seconds or ISO-8601, e.g. 1 or PT1S (default 1)
               --import-duration D       time a job stays IN_PROGRESS (default 5)
               --region R                region in read set ARNs (default us-east-1)
+              --etag-algorithm-family F MD5up, SHA256up or SHA512up: how read set ETags are computed (default MD5up)
               --no-persistence          keep state in memory only (default: kept in DIR/.omics-emulator)
+              --quiet                   no log line per request (default: one INFO line each on stderr)
+              --help                    print this and exit
             """;
+    /** One line per log record: time, level, message (the JDK's default spreads each record over two lines). */
+    private static final String LOG_FORMAT = "%1$tFT%1$tT.%1$tL %4$s %5$s%6$s%n";
 
     private OmicsEmulatorMain() {
     }
 
     public static void main(String[] args) throws InterruptedException {
+        if (System.getProperty("java.util.logging.SimpleFormatter.format") == null) {
+            System.setProperty("java.util.logging.SimpleFormatter.format", LOG_FORMAT);
+        }
         OmicsEmulator emulator;
         try {
             emulator = parse(args).build();
         } catch (HelpRequested e) {
-            System.out.print(USAGE);
+            System.out.print(usage());
             return;
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
-            System.err.print(USAGE);
+            System.err.print(usage());
             System.exit(2);
             return;
         }
@@ -59,7 +70,7 @@ public final class OmicsEmulatorMain {
     }
 
     static OmicsEmulator.Builder parse(String[] args) {
-        OmicsEmulator.Builder builder = OmicsEmulator.builder().persistence(true);
+        OmicsEmulator.Builder builder = OmicsEmulator.builder().persistence(true).logRequests(true);
         List<String> stores = new ArrayList<>();
         String accessKey = null;
         String secretKey = null;
@@ -68,6 +79,10 @@ public final class OmicsEmulatorMain {
             String option = args[i];
             if (option.equals("--no-persistence")) {
                 builder.persistence(false);
+                continue;
+            }
+            if (option.equals("--quiet")) {
+                builder.logRequests(false);
                 continue;
             }
             if (option.equals("--help") || option.equals("-h")) {
@@ -79,6 +94,7 @@ public final class OmicsEmulatorMain {
             String value = args[++i];
             switch (option) {
                 case "--port" -> builder.port(Integer.parseInt(value));
+                case "--host" -> builder.bindAddress(value);
                 case "--data-dir" -> {
                     builder.dataDir(Path.of(value));
                     dataDirGiven = true;
@@ -91,6 +107,7 @@ public final class OmicsEmulatorMain {
                 case "--submitted-duration" -> builder.submittedDuration(duration(value));
                 case "--import-duration" -> builder.importDuration(duration(value));
                 case "--region" -> builder.region(value);
+                case "--etag-algorithm-family" -> builder.eTagAlgorithmFamily(value);
                 default -> throw new IllegalArgumentException("unknown option " + option);
             }
         }
@@ -107,6 +124,20 @@ public final class OmicsEmulatorMain {
             builder.credentials(accessKey, secretKey);
         }
         return builder;
+    }
+
+    /** The usage, naming the jar this class was loaded from. */
+    static String usage() {
+        String jar = "camel-aws2-omics-emulator-standalone.jar";
+        try {
+            Path location = Path.of(OmicsEmulatorMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            if (location.getFileName().toString().endsWith(".jar")) {
+                jar = location.getFileName().toString();
+            }
+        } catch (URISyntaxException | RuntimeException e) {
+            // no code source to name (or not a file): the generic name will do
+        }
+        return USAGE.formatted(jar);
     }
 
     /** Not an error: ends parsing so the usage can be printed. */

@@ -65,7 +65,9 @@ class ImportJobLifecycleTest {
 
         GetReadSetImportJobResponse job = job(id);
         assertEquals(ReadSetImportJobStatus.IN_PROGRESS, job.status());
+        assertEquals("The job is currently in progress.", job.statusMessage());
         assertEquals(ReadSetImportJobItemStatus.IN_PROGRESS, job.sources().get(0).status());
+        assertEquals("The source job is currently in progress.", job.sources().get(0).statusMessage());
     }
 
     @Test

@@ -1,9 +1,20 @@
 package io.github.camelomics.aws2.omics.emulator;
 
+import io.github.camelomics.aws2.omics.emulator.http.RequestLog;
 import org.junit.jupiter.api.Test;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.text.MessageFormat;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.logging.Handler;
+import java.util.logging.LogRecord;
+import java.util.logging.Logger;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -48,5 +59,59 @@ class OmicsEmulatorMainTest {
     void anUnknownOptionIsRejected() {
         assertEquals("unknown option --verbose", assertThrows(IllegalArgumentException.class,
                 () -> OmicsEmulatorMain.parse(new String[] {"--verbose", "yes"})).getMessage());
+    }
+
+    @Test
+    void hostChoosesTheAddressToListenOn() {
+        try (OmicsEmulator emulator = OmicsEmulatorMain.parse(new String[] {"--data-dir", "target/main-test",
+                "--host", "localhost", "--no-persistence"}).build().start()) {
+            assertEquals("http://localhost:" + emulator.port(), emulator.endpoint().toString());
+        }
+    }
+
+    @Test
+    void anUnknownEtagAlgorithmFamilyIsRejected() {
+        assertEquals("an ETag algorithm family is one of MD5up, SHA256up, SHA512up, not CRC32", assertThrows(
+                IllegalArgumentException.class, () -> OmicsEmulatorMain.parse(new String[] {"--data-dir", "x",
+                        "--etag-algorithm-family", "CRC32"})).getMessage());
+    }
+
+    @Test
+    void eachRequestIsLoggedOnceUnlessQuiet() throws Exception {
+        assertEquals(List.of("ListReadSetImportJobs 200", "GET /_emulator/health 200"), requestLines());
+        assertEquals(List.of(), requestLines("--quiet"));
+    }
+
+    /** The request log's lines (without the time taken) for one API and one admin request. */
+    private static List<String> requestLines(String... options) throws Exception {
+        List<String> lines = new CopyOnWriteArrayList<>();
+        Handler capture = new Handler() {
+            @Override
+            public void publish(LogRecord record) {
+                lines.add(MessageFormat.format(record.getMessage(), record.getParameters()).replaceAll(" \\d+ ms$", ""));
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        Logger logger = Logger.getLogger(RequestLog.LOGGER);
+        logger.addHandler(capture);
+        List<String> args = new ArrayList<>(List.of("--data-dir", "target/main-test", "--no-persistence"));
+        args.addAll(List.of(options));
+        try (OmicsEmulator emulator = OmicsEmulatorMain.parse(args.toArray(String[]::new)).build().start()) {
+            HttpClient http = HttpClient.newHttpClient();
+            http.send(HttpRequest.newBuilder(URI.create(emulator.endpoint() + "/sequencestore/1234567890/importjobs"))
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.discarding());
+            http.send(HttpRequest.newBuilder(URI.create(emulator.endpoint() + "/_emulator/health")).build(),
+                    HttpResponse.BodyHandlers.discarding());
+        } finally {
+            logger.removeHandler(capture);
+        }
+        return lines;
     }
 }

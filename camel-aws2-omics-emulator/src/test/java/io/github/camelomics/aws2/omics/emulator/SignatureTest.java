@@ -4,7 +4,7 @@ import io.github.camelomics.aws2.omics.emulator.junit.OmicsEmulatorExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.omics.OmicsClient;
-import software.amazon.awssdk.services.omics.model.AccessDeniedException;
+import software.amazon.awssdk.services.omics.model.OmicsException;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -19,7 +19,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** With credentials configured, every request must carry a SigV4 signature made with them. */
+/**
+ * With credentials configured, every request must carry a SigV4 signature made with them; a refusal is 403 with the
+ * code AWS's front end uses, which the SDK reports as its generic service exception with that code.
+ */
 class SignatureTest {
 
     @RegisterExtension
@@ -56,29 +59,37 @@ class SignatureTest {
     }
 
     @Test
-    void aWrongSecretIsAccessDeniedAndChangesNothing() {
-        AccessDeniedException e = assertThrows(AccessDeniedException.class, () -> startJobWith(ACCESS_KEY, "wrong-secret"));
+    void aWrongSecretIsAnInvalidSignatureAndChangesNothing() {
+        OmicsException e = assertThrows(OmicsException.class, () -> startJobWith(ACCESS_KEY, "wrong-secret"));
 
         assertEquals(403, e.statusCode());
-        assertTrue(e.awsErrorDetails().errorMessage().startsWith("The request signature we calculated does not match"));
+        assertEquals("InvalidSignatureException", e.awsErrorDetails().errorCode());
+        assertTrue(e.awsErrorDetails().errorMessage().startsWith("The request signature we calculated does not match "
+                + "the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service "
+                + "documentation for details.\n\nThe Canonical String for this request should have been\n'POST\n"
+                + "/sequencestore/1234567890/importjob\n"), e.awsErrorDetails().errorMessage());
         assertTrue(EMULATOR.state().jobs().isEmpty());
     }
 
     @Test
-    void anUnknownAccessKeyIsAccessDenied() {
-        AccessDeniedException e = assertThrows(AccessDeniedException.class, () -> startJobWith("AKIAUNKNOWN", SECRET_KEY));
+    void anUnknownAccessKeyIsAnUnrecognizedClient() {
+        OmicsException e = assertThrows(OmicsException.class, () -> startJobWith("AKIAUNKNOWN", SECRET_KEY));
 
-        assertEquals("The security token included in the request is invalid", e.awsErrorDetails().errorMessage());
+        assertEquals(403, e.statusCode());
+        assertEquals("UnrecognizedClientException", e.awsErrorDetails().errorCode());
+        assertEquals("The security token included in the request is invalid.", e.awsErrorDetails().errorMessage());
     }
 
     @Test
-    void anUnsignedRequestIsAccessDenied() throws Exception {
+    void anUnsignedRequestIsAMissingAuthenticationToken() throws Exception {
         HttpResponse<String> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                         URI.create(EMULATOR.endpoint() + "/sequencestore/1234567890/readsets"))
                 .POST(HttpRequest.BodyPublishers.ofString("{}")).build(), HttpResponse.BodyHandlers.ofString());
 
         assertEquals(403, response.statusCode());
-        assertEquals("{\"__type\":\"AccessDeniedException\",\"message\":\"Missing Authentication Token\"}", response.body());
+        assertEquals("MissingAuthenticationTokenException", response.headers().firstValue("x-amzn-ErrorType").orElse(""));
+        assertEquals("{\"__type\":\"MissingAuthenticationTokenException\",\"message\":\"Missing Authentication Token\"}",
+                response.body());
     }
 
     @Test

@@ -80,6 +80,8 @@ public final class ApiHandler implements HttpHandler {
             Responses.json(exchange, mapper, binding.responseCode(), response);
         } catch (ApiException e) {
             Responses.error(exchange, mapper, e);
+        } catch (AuthenticationFailure e) {
+            Responses.error(exchange, mapper, AuthenticationFailure.HTTP_STATUS, e.reason().code(), e.getMessage());
         } catch (RuntimeException e) {
             LOG.log(System.Logger.Level.ERROR, "emulator failure", e);
             Responses.error(exchange, mapper, new ApiException(ErrorShape.INTERNAL_SERVER,
@@ -87,6 +89,13 @@ public final class ApiHandler implements HttpHandler {
         } finally {
             exchange.close();
         }
+    }
+
+    /** The operation a request asks for, by its model name, or its method and path when none matches. */
+    public String describe(HttpExchange exchange) {
+        String path = exchange.getRequestURI().getRawPath();
+        return router.match(exchange.getRequestMethod(), path).map(match -> match.target().operation().modelName())
+                .orElse(exchange.getRequestMethod() + " " + path);
     }
 
     private ObjectNode process(OperationBinding binding, Map<String, String> pathVariables, IncomingRequest request) {

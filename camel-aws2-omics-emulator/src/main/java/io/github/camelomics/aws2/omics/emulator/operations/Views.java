@@ -16,6 +16,9 @@ import java.time.Instant;
  */
 final class Views {
 
+    /** The service stores files in parts of 100 MiB. */
+    static final long PART_SIZE = 104_857_600L;
+
     private final ObjectMapper mapper;
 
     Views(ObjectMapper mapper) {
@@ -75,7 +78,7 @@ final class Views {
         return node;
     }
 
-    /** {@code ReadSetListItem}. */
+    /** {@code ReadSetListItem}: sequence information with the alignment, and the ETag. */
     ObjectNode readSetSummary(ReadSet readSet) {
         ObjectNode node = mapper.createObjectNode()
                 .put("id", readSet.id())
@@ -93,8 +96,14 @@ final class Views {
             sequence.put("totalReadCount", readSet.totalReadCount()).put("totalBaseCount", readSet.totalBaseCount());
         }
         putText(sequence, "generatedFrom", readSet.generatedFrom());
+        sequence.put("alignment", readSet.alignment());
         node.put("creationTime", Json.timestamp(readSet.creationTime()));
         node.put("creationType", "IMPORT");
+        if (readSet.etag() != null) {
+            ObjectNode etag = node.putObject("etag").put("algorithm", readSet.etag().algorithm())
+                    .put("source1", readSet.etag().source1());
+            putText(etag, "source2", readSet.etag().source2());
+        }
         return node;
     }
 
@@ -110,8 +119,10 @@ final class Views {
         return node;
     }
 
+    /** {@code FileInformation}: the file in parts of {@link #PART_SIZE} (one part at least). */
     private static void putFile(ObjectNode files, String member, long size) {
-        files.putObject(member).put("totalParts", 1).put("partSize", size).put("contentLength", size);
+        long parts = Math.max(1, (size + PART_SIZE - 1) / PART_SIZE);
+        files.putObject(member).put("totalParts", parts).put("partSize", PART_SIZE).put("contentLength", size);
     }
 
     private static void putText(ObjectNode node, String member, String value) {

@@ -1,5 +1,7 @@
 package io.github.camelomics.aws2.omics.emulator.s3;
 
+import io.github.camelomics.aws2.omics.emulator.state.ETag;
+
 /**
  * The result of reading one import source's files.
  *
@@ -8,12 +10,13 @@ package io.github.camelomics.aws2.omics.emulator.s3;
  * @param source2Size    size of the second file, or {@code null}
  * @param totalReadCount reads counted in a FASTQ source, or {@code null} for other formats
  * @param totalBaseCount bases counted in a FASTQ source, or {@code null} for other formats
+ * @param etag           the hashes of the files' content, or {@code null} when the source cannot be imported
  */
 public record SourceCheck(String failure, long source1Size, Long source2Size, Long totalReadCount,
-                          Long totalBaseCount) {
+                          Long totalBaseCount, ETag etag) {
 
     static SourceCheck failed(String failure) {
-        return new SourceCheck(failure, 0, null, null, null);
+        return new SourceCheck(failure, 0, null, null, null, null);
     }
 
     public boolean importable() {

@@ -1,5 +1,6 @@
 package io.github.camelomics.aws2.omics.emulator.s3;
 
+import io.github.camelomics.aws2.omics.emulator.state.ETag;
 import io.github.camelomics.aws2.omics.emulator.state.ImportSource;
 
 import java.io.BufferedReader;
@@ -7,10 +8,14 @@ import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.DigestInputStream;
+import java.security.MessageDigest;
 import java.util.Arrays;
+import java.util.HexFormat;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -19,13 +24,25 @@ import java.util.zip.ZipException;
  * missing, unreadable or empty files, FASTQ that is not gzip or not FASTQ, BAM/UBAM and CRAM
  * files without their magic bytes. For FASTQ it counts reads and bases, which the service reports
  * in the read set's sequence information.
+ *
+ * <p>It also computes each file's ETag with the store's algorithm family. For FASTQ that is the service's value: the
+ * hash of the uncompressed FASTQ. For BAM and uBAM the service hashes the alignment section as SAM text, and for CRAM
+ * the same after decoding against the reference; the emulator decodes neither, so it hashes the uncompressed BAM
+ * stream and the CRAM file as stored: stable for the same file, but not the service's value.
  */
 public final class SourceInspector {
 
     private final LocalS3 s3;
+    private final ETagAlgorithmFamily eTagFamily;
 
+    /** An inspector that computes ETags of the default family, MD5up. */
     public SourceInspector(LocalS3 s3) {
+        this(s3, ETagAlgorithmFamily.MD5UP);
+    }
+
+    public SourceInspector(LocalS3 s3, ETagAlgorithmFamily eTagFamily) {
         this.s3 = s3;
+        this.eTagFamily = eTagFamily;
     }
 
     public SourceCheck inspect(ImportSource source) {
@@ -33,12 +50,15 @@ public final class SourceInspector {
             FileFacts first = inspectFile("source1", source.source1(), source.sourceFileType());
             FileFacts second = source.source2() == null ? null
                     : inspectFile("source2", source.source2(), source.sourceFileType());
+            ETag etag = new ETag(eTagFamily.algorithmFor(source.sourceFileType()), first.hash(),
+                    second == null ? null : second.hash());
+            Long secondSize = second == null ? null : second.size();
             if (first.reads() == null) {
-                return new SourceCheck(null, first.size(), second == null ? null : second.size(), null, null);
+                return new SourceCheck(null, first.size(), secondSize, null, null, etag);
             }
             long reads = first.reads() + (second == null ? 0 : second.reads());
             long bases = first.bases() + (second == null ? 0 : second.bases());
-            return new SourceCheck(null, first.size(), second == null ? null : second.size(), reads, bases);
+            return new SourceCheck(null, first.size(), secondSize, reads, bases, etag);
         } catch (UnusableSource e) {
             return SourceCheck.failed(e.getMessage());
         }
@@ -64,8 +84,14 @@ public final class SourceInspector {
             }
             return switch (fileType) {
                 case "FASTQ" -> countFastq(member, uri, file, size);
-                case "BAM", "UBAM" -> checkMagic(member, uri, fileType, gunzipHead(file, 4), new byte[] {'B', 'A', 'M', 1}, size);
-                case "CRAM" -> checkMagic(member, uri, fileType, head(file, 4), new byte[] {'C', 'R', 'A', 'M'}, size);
+                case "BAM", "UBAM" -> {
+                    checkMagic(member, uri, fileType, gunzipHead(file, 4), new byte[] {'B', 'A', 'M', 1});
+                    yield new FileFacts(size, null, null, uncompressedHash(member, uri, file));
+                }
+                case "CRAM" -> {
+                    checkMagic(member, uri, fileType, head(file, 4), new byte[] {'C', 'R', 'A', 'M'});
+                    yield new FileFacts(size, null, null, hash(Files.newInputStream(file)));
+                }
                 default -> throw new UnusableSource(member + " has unsupported type " + fileType);
             };
         } catch (IOException e) {
@@ -73,22 +99,39 @@ public final class SourceInspector {
         }
     }
 
-    private static FileFacts checkMagic(String member, String uri, String fileType, byte[] head, byte[] magic, long size) {
+    private static void checkMagic(String member, String uri, String fileType, byte[] head, byte[] magic) {
         if (!Arrays.equals(head, magic)) {
             throw new UnusableSource(member + " is not a " + fileType + " file: " + uri);
         }
-        return new FileFacts(size, null, null);
     }
 
-    private static FileFacts countFastq(String member, String uri, Path file, long size) throws IOException {
+    private String uncompressedHash(String member, String uri, Path file) throws IOException {
+        try {
+            return hash(new GZIPInputStream(Files.newInputStream(file)));
+        } catch (ZipException | EOFException e) {
+            throw new UnusableSource(member + " is a corrupt gzip file: " + uri);
+        }
+    }
+
+    /** The hex hash of everything {@code content} holds; reads it to its end and closes it. */
+    private String hash(InputStream content) throws IOException {
+        MessageDigest digest = eTagFamily.newDigest();
+        try (InputStream in = new DigestInputStream(content, digest)) {
+            in.transferTo(OutputStream.nullOutputStream());
+        }
+        return HexFormat.of().formatHex(digest.digest());
+    }
+
+    private FileFacts countFastq(String member, String uri, Path file, long size) throws IOException {
         byte[] head = head(file, 2);
         if (head.length < 2 || (head[0] & 0xff) != 0x1f || (head[1] & 0xff) != 0x8b) {
             throw new UnusableSource(member + " is not gzip-compressed (FASTQ must be gzip): " + uri);
         }
         long reads = 0;
         long bases = 0;
-        try (BufferedReader lines = new BufferedReader(new InputStreamReader(
-                new GZIPInputStream(Files.newInputStream(file)), StandardCharsets.US_ASCII))) {
+        MessageDigest uncompressed = eTagFamily.newDigest();
+        try (DigestInputStream content = new DigestInputStream(new GZIPInputStream(Files.newInputStream(file)), uncompressed);
+             BufferedReader lines = new BufferedReader(new InputStreamReader(content, StandardCharsets.US_ASCII))) {
             String header;
             while ((header = lines.readLine()) != null) {
                 if (header.isEmpty() && lines.readLine() == null) {
@@ -104,13 +147,14 @@ public final class SourceInspector {
                 reads++;
                 bases += sequence.length();
             }
+            content.transferTo(OutputStream.nullOutputStream()); // whatever follows a trailing blank line is content too
         } catch (ZipException | EOFException e) {
             throw new UnusableSource(member + " is a corrupt gzip file: " + uri);
         }
         if (reads == 0) {
             throw new UnusableSource(member + " contains no reads: " + uri);
         }
-        return new FileFacts(size, reads, bases);
+        return new FileFacts(size, reads, bases, HexFormat.of().formatHex(uncompressed.digest()));
     }
 
     private static byte[] head(Path file, int length) throws IOException {
@@ -127,7 +171,8 @@ public final class SourceInspector {
         }
     }
 
-    private record FileFacts(long size, Long reads, Long bases) {
+    /** @param hash the hex ETag hash of the file's content */
+    private record FileFacts(long size, Long reads, Long bases, String hash) {
     }
 
     /** Ends the inspection of a source with the message the client will see. */

@@ -201,7 +201,7 @@ public final class EmulatorState {
             if (phase.terminal()) {
                 jobs.put(job.id(), finish(job));
             } else {
-                jobs.put(job.id(), job.withStatus(JobStatus.IN_PROGRESS));
+                jobs.put(job.id(), job.importing());
                 enqueue(importing, job);
             }
             changed = true;
@@ -271,7 +271,7 @@ public final class EmulatorState {
         ReadSet readSet = new ReadSet(id, arnPrefix + job.sequenceStoreId() + "/readSet/" + id, job.sequenceStoreId(),
                 source.subjectId(), source.sampleId(), source.name(), source.description(), source.sourceFileType(),
                 source.referenceArn(), source.generatedFrom(), creationTime, check.source1Size(), check.source2Size(),
-                check.totalReadCount(), check.totalBaseCount(), job.id());
+                check.totalReadCount(), check.totalBaseCount(), job.id(), check.etag());
         readSets.put(id, readSet);
         return readSet;
     }
