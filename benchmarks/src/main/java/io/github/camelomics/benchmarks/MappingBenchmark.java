@@ -59,6 +59,7 @@ public class MappingBenchmark {
         if (request.sources().size() != SOURCES) {
             throw new IllegalStateException(form + " gave " + request.sources().size() + " sources");
         }
+        SteadyState.warmUp(this::map);
     }
 
     @TearDown(Level.Trial)

@@ -61,23 +61,28 @@ public final class RunAll {
     }
 
     private void perCallOverhead() throws Exception {
-        progress("1. per-call overhead (JMH, canned HTTP client): 11 forks");
+        progress("1. per-call overhead (JMH, canned HTTP client): 13 forks");
         java.util.function.Function<RunResult, String> key
                 = r -> r.getParams().getParam("variant") + "/" + r.getParams().getParam("sources");
         Map<String, Double> us = jmh(PerCallOverheadBenchmark.class, key, Map.of("variant", new String[] { "sdk", "route", "routeBare" }));
         // where the cost of the defaults is: each feature alone, at the size where it shows
         us.putAll(jmh(PerCallOverheadBenchmark.class, key, Map.of("sources", new String[] { "100" },
                 "variant", new String[] { "routeNoValidate", "routeNoToken" })));
+        // Camel's own routing, where the bare route's target matters
+        us.putAll(jmh(PerCallOverheadBenchmark.class, key, Map.of("sources", new String[] { "1", "100" },
+                "variant", new String[] { "camelOnly" })));
         for (String n : List.of("1", "10", "100")) {
             double sdk = us.get("sdk/" + n);
-            for (String variant : List.of("route", "routeNoValidate", "routeNoToken", "routeBare")) {
+            for (String variant : List.of("routeBare", "camelOnly", "route", "routeNoValidate", "routeNoToken")) {
                 if (!us.containsKey(variant + "/" + n)) {
                     continue;
                 }
                 double route = us.get(variant + "/" + n);
-                boolean defaults = variant.equals("route");
+                // the target is the bare path's; what validation and the token add is published, not bounded
+                boolean bare = variant.equals("routeBare");
                 row("1", "per call, " + n + " source(s), " + describe(variant), us(route), "SDK " + us(sdk),
-                        route / sdk, defaults ? "≤ 1.10" : "(diagnostic)", defaults ? met(route / sdk <= 1.10) : "");
+                        route / sdk, bare ? "≤ 1.10" : variant.equals("route") ? "(published)" : "(diagnostic)",
+                        bare ? met(route / sdk <= 1.10) : "");
             }
         }
     }
@@ -87,6 +92,7 @@ public final class RunAll {
             case "route" -> "route, defaults (validate, content token)";
             case "routeNoValidate" -> "route, validate=false";
             case "routeNoToken" -> "route, clientTokenStrategy=none";
+            case "camelOnly" -> "Camel alone (direct route, a processor calling the SDK)";
             default -> "route, validate=false + clientTokenStrategy=none";
         };
     }
@@ -134,9 +140,10 @@ public final class RunAll {
     }
 
     /**
-     * One fork per case, 8 measured seconds, the median reported. 12 one-second warm-up iterations: on two cores the
-     * JIT took 10 to 15 seconds to settle the route's path (per call fell from 2,300 to 310 µs at 100 sources, the
-     * SDK's from 1,500 to 100 µs); 5 measured it half-compiled.
+     * One fork per case, 8 measured seconds, the median reported. Each case first runs until its speed is steady
+     * ({@link SteadyState}: on two cores the JIT took 10 to 17 seconds to settle the route's path, per call falling
+     * from 2,300 to 310 µs at 100 sources, the SDK's from 1,500 to 100 µs, and a slower machine takes longer), then 5
+     * one-second JMH warm-up iterations.
      */
     private static Map<String, Double> jmh(Class<?> benchmark, java.util.function.Function<RunResult, String> key,
                                            Map<String, String[]> params) throws Exception {
@@ -145,7 +152,7 @@ public final class RunAll {
         Options options = builder
                 .include(benchmark.getName())
                 .forks(1)
-                .warmupIterations(12).warmupTime(TimeValue.seconds(1))
+                .warmupIterations(5).warmupTime(TimeValue.seconds(1))
                 .measurementIterations(8).measurementTime(TimeValue.seconds(1))
                 .timeUnit(TimeUnit.MICROSECONDS)
                 .jvmArgsAppend("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn")
