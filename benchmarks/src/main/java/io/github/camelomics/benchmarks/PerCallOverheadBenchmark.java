@@ -64,6 +64,12 @@ public class PerCallOverheadBenchmark {
 
     @Setup(Level.Trial)
     public void setUp() throws Exception {
+        prepare();
+        SteadyState.warmUp(this::call);
+    }
+
+    /** The client, and the route for a route variant; {@link PairedOverhead} warms its sides up together. */
+    void prepare() throws Exception {
         client = Fixtures.client(URI.create("http://127.0.0.1:1"), new CannedHttpClient());
         request = Fixtures.request(Fixtures.sources("percall", sources));
         if (variant != Variant.sdk) {
@@ -90,7 +96,6 @@ public class PerCallOverheadBenchmark {
         if (answer == null) {
             throw new IllegalStateException("no answer from " + variant);
         }
-        SteadyState.warmUp(this::call);
     }
 
     @TearDown(Level.Trial)

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.github.camelomics.benchmarks.PerCallOverheadBenchmark.Variant;
 import org.openjdk.jmh.results.RunResult;
 import org.openjdk.jmh.runner.Runner;
 import org.openjdk.jmh.runner.options.Options;
@@ -60,52 +61,39 @@ public final class RunAll {
         progress("all done");
     }
 
-    private void perCallOverhead() throws Exception {
-        progress("1. per-call overhead (JMH, canned HTTP client): 17 forks");
-        java.util.function.Function<RunResult, String> key
-                = r -> r.getParams().getParam("variant") + "/" + r.getParams().getParam("sources");
-        Map<String, Double> us = new LinkedHashMap<>();
-        Map<String, String> forks = new LinkedHashMap<>();
-        // the target's pair, in the order SDK, route, route, SDK: a shared host that speeds up or slows down over the
-        // minutes this takes weighs on both sides alike, as in the loopback harness
-        for (String n : List.of("1", "100")) {
-            double sdk1 = one(key, "sdk", n);
-            double bare1 = one(key, "routeBare", n);
-            double bare2 = one(key, "routeBare", n);
-            double sdk2 = one(key, "sdk", n);
-            us.put("sdk/" + n, (sdk1 + sdk2) / 2);
-            us.put("routeBare/" + n, (bare1 + bare2) / 2);
-            forks.put("sdk/" + n, String.format(" (forks %.1f, %.1f)", sdk1, sdk2));
-            forks.put("routeBare/" + n, String.format(" (forks %.1f, %.1f)", bare1, bare2));
-        }
-        us.putAll(jmh(PerCallOverheadBenchmark.class, key, Map.of("sources", new String[] { "1", "100" },
-                "variant", new String[] { "route", "camelOnly" })));
-        us.putAll(jmh(PerCallOverheadBenchmark.class, key, Map.of("sources", new String[] { "10" },
-                "variant", new String[] { "sdk", "routeBare", "route" })));
+    private void perCallOverhead() {
+        progress("1. per-call overhead (paired slices in one JVM, canned HTTP client): 3 sizes");
+        Map<Integer, List<Variant>> routes = new LinkedHashMap<>();
+        routes.put(1, List.of(Variant.routeBare, Variant.camelOnly, Variant.route));
+        routes.put(10, List.of(Variant.routeBare, Variant.route));
         // where the cost of the defaults is: each feature alone, at the size where it shows
-        us.putAll(jmh(PerCallOverheadBenchmark.class, key, Map.of("sources", new String[] { "100" },
-                "variant", new String[] { "routeNoValidate", "routeNoToken" })));
-        for (String n : List.of("1", "10", "100")) {
-            double sdk = us.get("sdk/" + n);
-            for (String variant : List.of("routeBare", "camelOnly", "route", "routeNoValidate", "routeNoToken")) {
-                if (!us.containsKey(variant + "/" + n)) {
-                    continue;
+        routes.put(100, List.of(Variant.routeBare, Variant.camelOnly, Variant.route, Variant.routeNoValidate,
+                Variant.routeNoToken));
+        routes.forEach((sources, variants) -> {
+            PairedOverhead pairs = null;
+            try {
+                pairs = new PairedOverhead(sources, variants);
+                pairs.warmUp();
+                progress("   " + sources + " source(s): warm after " + pairs.warmUpRounds() + " rounds"
+                         + (pairs.warmUpRounds() < 0 ? " (not steady; measured anyway)" : ""));
+                for (PairedOverhead.Result r : pairs.measure()) {
+                    // the target is the bare path's; what validation and the token add is published, not bounded
+                    boolean bare = r.variant() == Variant.routeBare;
+                    progress(String.format("   %s/%d: %.2f µs, SDK %.2f µs, ratio %.3f (middle half %.3f to %.3f)",
+                            r.variant(), sources, r.micros(), r.sdkMicros(), r.ratio(), r.ratioLow(), r.ratioHigh()));
+                    row("1", "per call, " + sources + " source(s), " + describe(r.variant().name()),
+                            us(r.micros()), "SDK " + us(r.sdkMicros()),
+                            r.ratio(), bare ? "≤ 1.10" : r.variant() == Variant.route ? "(published)" : "(diagnostic)",
+                            bare ? met(r.ratio() <= 1.10) : "");
                 }
-                double route = us.get(variant + "/" + n);
-                // the target is the bare path's; what validation and the token add is published, not bounded
-                boolean bare = variant.equals("routeBare");
-                row("1", "per call, " + n + " source(s), " + describe(variant), us(route) + forks.getOrDefault(variant + "/" + n, ""),
-                        "SDK " + us(sdk) + forks.getOrDefault("sdk/" + n, ""), route / sdk,
-                        bare ? "≤ 1.10" : variant.equals("route") ? "(published)" : "(diagnostic)",
-                        bare ? met(route / sdk <= 1.10) : "");
+            } catch (Exception e) {
+                throw new IllegalStateException("point 1 at " + sources + " source(s)", e);
+            } finally {
+                if (pairs != null) {
+                    pairs.close();
+                }
             }
-        }
-    }
-
-    private static double one(java.util.function.Function<RunResult, String> key, String variant, String sources)
-            throws Exception {
-        return jmh(PerCallOverheadBenchmark.class, key, Map.of("sources", new String[] { sources },
-                "variant", new String[] { variant })).values().iterator().next();
+        });
     }
 
     private static String describe(String variant) {

@@ -2,6 +2,7 @@ package io.github.camelomics.aws2.omics.internal.operation;
 
 import java.io.InputStream;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Consumer;
@@ -234,7 +235,11 @@ public final class OperationCatalog {
     /** Body: the one job's answer, or the list of them in source order; headers: what they say together. */
     private static <T> void answer(Message message, List<T> jobs, Function<T, ImportJob> job) {
         message.setBody(jobs.size() == 1 ? jobs.get(0) : jobs);
-        ResultHeaders.importJobs(message, jobs.stream().map(job).toList());
+        List<ImportJob> seen = new ArrayList<>(jobs.size());
+        for (T answer : jobs) {
+            seen.add(job.apply(answer));
+        }
+        ResultHeaders.importJobs(message, seen);
     }
 
     private static ImportReadSetFilter importJobFilter(RequestValues in, ImportReadSetFilter body) {

@@ -32,7 +32,9 @@ public final class ResultHeaders {
      */
     public static void setOrRemove(Message message, String header, Object value) {
         if (value == null) {
-            message.removeHeader(header);
+            if (message.hasHeaders()) { // a message that came without headers has nothing stale: no look-up
+                message.removeHeader(header);
+            }
         } else {
             message.setHeader(header, value);
         }
@@ -58,12 +60,13 @@ public final class ResultHeaders {
                 completed = job.completionTime();
             }
         }
-        message.setHeader(IMPORT_JOB_IDS, ids);
+        // removals first: on a message that came without headers they cost nothing
+        setOrRemove(message, COMPLETION_TIME, allEnded ? completed : null);
         setOrRemove(message, IMPORT_JOB_ID, jobs.size() == 1 ? first.id() : null);
+        message.setHeader(IMPORT_JOB_IDS, ids);
         message.setHeader(IMPORT_JOB_STATUS, ImportJobStatuses.overall(statuses));
         message.setHeader(CREATION_TIME, first.creationTime());
         message.setHeader(SEQUENCE_STORE_ID, first.sequenceStoreId());
-        setOrRemove(message, COMPLETION_TIME, allEnded ? completed : null);
         if (allDetailed) {
             List<ImportReadSetSourceItem> sources = new ArrayList<>();
             jobs.forEach(job -> sources.addAll(job.sources()));
