@@ -70,15 +70,14 @@ final class ImportJobWatch implements Runnable {
                 if (!pause.isNegative() && !pause.isZero()) {
                     timer.pause(pause, this::keepPausing);
                 }
-                if (sweep()) {
-                    Instant now = timer.now();
-                    if (!now.isBefore(nextPoll) || waits.stream().anyMatch(w -> !now.isBefore(w.deadline()))) {
-                        poll();
-                        nextPoll = timer.now().plus(key.pollInterval());
-                        Instant polled = timer.now();
-                        waits.forEach(wait -> wait.expireAt(polled));
-                    }
+                Instant now = timer.now();
+                if (!sweep() || now.isBefore(nextPoll) && waits.stream().allMatch(w -> now.isBefore(w.deadline()))) {
+                    continue; // no wait is left, or the pause ended early for a wait added with a nearer deadline
                 }
+                poll();
+                Instant polled = timer.now();
+                nextPoll = polled.plus(key.pollInterval());
+                waits.forEach(wait -> wait.expireAt(polled));
             }
             ended = null;
         } catch (InterruptedException e) {
