@@ -10,11 +10,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 
 import io.github.camelomics.aws2.omics.emulator.junit.OmicsEmulatorExtension;
-import io.github.camelomics.aws2.omics.emulator.model.Operation;
 import io.github.camelomics.aws2.omics.emulator.state.ImportSource;
 import io.github.camelomics.aws2.omics.support.EmulatorTestSupport;
 import io.github.camelomics.aws2.omics.support.SteppedTimer;
@@ -114,7 +112,7 @@ class ListingCostTest extends EmulatorTestSupport {
 
         // the consumer: a first poll from since=P1D, then one from its watermark
         String uri = "aws2-omics:listReadSetImportJobs?startScheduler=false&since=P1D";
-        context.getEndpoint(uri, Omics2Endpoint.class).setWaitTimer(clockOnly());
+        context.getEndpoint(uri, Omics2Endpoint.class).setWaitTimer(clockOf(EMULATOR));
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
@@ -151,21 +149,6 @@ class ListingCostTest extends EmulatorTestSupport {
                 new Calls(0, running), interval, end);
         ROWS.add(row);
         System.out.println(row);
-    }
-
-    /** The consumer reads the time for since, on the emulator's clock; it never pauses. */
-    private static WaitTimer clockOnly() {
-        return new WaitTimer() {
-            @Override
-            public Instant now() {
-                return EMULATOR.clock().instant();
-            }
-
-            @Override
-            public boolean pause(Duration duration, BooleanSupplier keepWaiting) {
-                throw new UnsupportedOperationException();
-            }
-        };
     }
 
     @AfterAll

@@ -6,14 +6,12 @@ import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.function.BooleanSupplier;
 import java.util.stream.IntStream;
 
 import io.github.camelomics.aws2.omics.FileWatermarkStore;
 import io.github.camelomics.aws2.omics.MemoryWatermarkStore;
 import io.github.camelomics.aws2.omics.Omics2Constants;
 import io.github.camelomics.aws2.omics.Omics2Endpoint;
-import io.github.camelomics.aws2.omics.WaitTimer;
 import io.github.camelomics.aws2.omics.WatermarkStore;
 import io.github.camelomics.aws2.omics.emulator.junit.OmicsEmulatorExtension;
 import io.github.camelomics.aws2.omics.emulator.model.Operation;
@@ -87,17 +85,7 @@ class WatermarkTest extends EmulatorTestSupport {
     /** The consumer's route, polled only when the test says; its clock (for since) is the emulator's. */
     private static ScheduledPollConsumer consume(CamelContext context, String options) throws Exception {
         String uri = "aws2-omics:listReadSetImportJobs?startScheduler=false" + options;
-        context.getEndpoint(uri, Omics2Endpoint.class).setWaitTimer(new WaitTimer() {
-            @Override
-            public Instant now() {
-                return EMULATOR.clock().instant();
-            }
-
-            @Override
-            public boolean pause(Duration duration, BooleanSupplier keepWaiting) {
-                throw new UnsupportedOperationException("the consumer only reads the time");
-            }
-        });
+        context.getEndpoint(uri, Omics2Endpoint.class).setWaitTimer(clockOf(EMULATOR));
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
