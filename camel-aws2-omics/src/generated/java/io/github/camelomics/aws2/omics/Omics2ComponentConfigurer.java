@@ -90,6 +90,7 @@ public class Omics2ComponentConfigurer extends PropertyConfigurerSupport impleme
         case "sequenceStoreId": getOrCreateConfiguration(target).setSequenceStoreId(property(camelContext, java.lang.String.class, value)); return true;
         case "sessiontoken":
         case "sessionToken": getOrCreateConfiguration(target).setSessionToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "since": getOrCreateConfiguration(target).setSince(property(camelContext, java.lang.String.class, value)); return true;
         case "terminalstatusesonly":
         case "terminalStatusesOnly": getOrCreateConfiguration(target).setTerminalStatusesOnly(property(camelContext, boolean.class, value)); return true;
         case "trustallcertificates":
@@ -107,6 +108,8 @@ public class Omics2ComponentConfigurer extends PropertyConfigurerSupport impleme
         case "waitForCompletion": getOrCreateConfiguration(target).setWaitForCompletion(property(camelContext, boolean.class, value)); return true;
         case "waittimeout":
         case "waitTimeout": getOrCreateConfiguration(target).setWaitTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "watermarkstore":
+        case "watermarkStore": getOrCreateConfiguration(target).setWatermarkStore(property(camelContext, io.github.camelomics.aws2.omics.WatermarkStore.class, value)); return true;
         default: return false;
         }
     }
@@ -179,6 +182,7 @@ public class Omics2ComponentConfigurer extends PropertyConfigurerSupport impleme
         case "sequenceStoreId": return java.lang.String.class;
         case "sessiontoken":
         case "sessionToken": return java.lang.String.class;
+        case "since": return java.lang.String.class;
         case "terminalstatusesonly":
         case "terminalStatusesOnly": return boolean.class;
         case "trustallcertificates":
@@ -196,6 +200,8 @@ public class Omics2ComponentConfigurer extends PropertyConfigurerSupport impleme
         case "waitForCompletion": return boolean.class;
         case "waittimeout":
         case "waitTimeout": return long.class;
+        case "watermarkstore":
+        case "watermarkStore": return io.github.camelomics.aws2.omics.WatermarkStore.class;
         default: return null;
         }
     }
@@ -264,6 +270,7 @@ public class Omics2ComponentConfigurer extends PropertyConfigurerSupport impleme
         case "sequenceStoreId": return getOrCreateConfiguration(target).getSequenceStoreId();
         case "sessiontoken":
         case "sessionToken": return getOrCreateConfiguration(target).getSessionToken();
+        case "since": return getOrCreateConfiguration(target).getSince();
         case "terminalstatusesonly":
         case "terminalStatusesOnly": return getOrCreateConfiguration(target).isTerminalStatusesOnly();
         case "trustallcertificates":
@@ -281,6 +288,8 @@ public class Omics2ComponentConfigurer extends PropertyConfigurerSupport impleme
         case "waitForCompletion": return getOrCreateConfiguration(target).isWaitForCompletion();
         case "waittimeout":
         case "waitTimeout": return getOrCreateConfiguration(target).getWaitTimeout();
+        case "watermarkstore":
+        case "watermarkStore": return getOrCreateConfiguration(target).getWatermarkStore();
         default: return null;
         }
     }

@@ -73,6 +73,7 @@ public class Omics2ConfigurationConfigurer extends org.apache.camel.support.comp
         case "sequenceStoreId": target.setSequenceStoreId(property(camelContext, java.lang.String.class, value)); return true;
         case "sessiontoken":
         case "sessionToken": target.setSessionToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "since": target.setSince(property(camelContext, java.lang.String.class, value)); return true;
         case "terminalstatusesonly":
         case "terminalStatusesOnly": target.setTerminalStatusesOnly(property(camelContext, boolean.class, value)); return true;
         case "trustallcertificates":
@@ -90,6 +91,8 @@ public class Omics2ConfigurationConfigurer extends org.apache.camel.support.comp
         case "waitForCompletion": target.setWaitForCompletion(property(camelContext, boolean.class, value)); return true;
         case "waittimeout":
         case "waitTimeout": target.setWaitTimeout(property(camelContext, long.class, value)); return true;
+        case "watermarkstore":
+        case "watermarkStore": target.setWatermarkStore(property(camelContext, io.github.camelomics.aws2.omics.WatermarkStore.class, value)); return true;
         default: return false;
         }
     }
@@ -147,6 +150,7 @@ public class Omics2ConfigurationConfigurer extends org.apache.camel.support.comp
         case "sequenceStoreId": return java.lang.String.class;
         case "sessiontoken":
         case "sessionToken": return java.lang.String.class;
+        case "since": return java.lang.String.class;
         case "terminalstatusesonly":
         case "terminalStatusesOnly": return boolean.class;
         case "trustallcertificates":
@@ -164,6 +168,8 @@ public class Omics2ConfigurationConfigurer extends org.apache.camel.support.comp
         case "waitForCompletion": return boolean.class;
         case "waittimeout":
         case "waitTimeout": return long.class;
+        case "watermarkstore":
+        case "watermarkStore": return io.github.camelomics.aws2.omics.WatermarkStore.class;
         default: return null;
         }
     }
@@ -222,6 +228,7 @@ public class Omics2ConfigurationConfigurer extends org.apache.camel.support.comp
         case "sequenceStoreId": return target.getSequenceStoreId();
         case "sessiontoken":
         case "sessionToken": return target.getSessionToken();
+        case "since": return target.getSince();
         case "terminalstatusesonly":
         case "terminalStatusesOnly": return target.isTerminalStatusesOnly();
         case "trustallcertificates":
@@ -239,6 +246,8 @@ public class Omics2ConfigurationConfigurer extends org.apache.camel.support.comp
         case "waitForCompletion": return target.isWaitForCompletion();
         case "waittimeout":
         case "waitTimeout": return target.getWaitTimeout();
+        case "watermarkstore":
+        case "watermarkStore": return target.getWatermarkStore();
         default: return null;
         }
     }

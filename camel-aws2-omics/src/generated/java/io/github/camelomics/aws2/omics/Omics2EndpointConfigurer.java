@@ -103,6 +103,7 @@ public class Omics2EndpointConfigurer extends PropertyConfigurerSupport implemen
         case "sequenceStoreId": target.getConfiguration().setSequenceStoreId(property(camelContext, java.lang.String.class, value)); return true;
         case "sessiontoken":
         case "sessionToken": target.getConfiguration().setSessionToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "since": target.getConfiguration().setSince(property(camelContext, java.lang.String.class, value)); return true;
         case "startscheduler":
         case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
         case "terminalstatusesonly":
@@ -126,6 +127,8 @@ public class Omics2EndpointConfigurer extends PropertyConfigurerSupport implemen
         case "waitForCompletion": target.getConfiguration().setWaitForCompletion(property(camelContext, boolean.class, value)); return true;
         case "waittimeout":
         case "waitTimeout": target.getConfiguration().setWaitTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "watermarkstore":
+        case "watermarkStore": target.getConfiguration().setWatermarkStore(property(camelContext, io.github.camelomics.aws2.omics.WatermarkStore.class, value)); return true;
         default: return false;
         }
     }
@@ -218,6 +221,7 @@ public class Omics2EndpointConfigurer extends PropertyConfigurerSupport implemen
         case "sequenceStoreId": return java.lang.String.class;
         case "sessiontoken":
         case "sessionToken": return java.lang.String.class;
+        case "since": return java.lang.String.class;
         case "startscheduler":
         case "startScheduler": return boolean.class;
         case "terminalstatusesonly":
@@ -241,6 +245,8 @@ public class Omics2EndpointConfigurer extends PropertyConfigurerSupport implemen
         case "waitForCompletion": return boolean.class;
         case "waittimeout":
         case "waitTimeout": return long.class;
+        case "watermarkstore":
+        case "watermarkStore": return io.github.camelomics.aws2.omics.WatermarkStore.class;
         default: return null;
         }
     }
@@ -329,6 +335,7 @@ public class Omics2EndpointConfigurer extends PropertyConfigurerSupport implemen
         case "sequenceStoreId": return target.getConfiguration().getSequenceStoreId();
         case "sessiontoken":
         case "sessionToken": return target.getConfiguration().getSessionToken();
+        case "since": return target.getConfiguration().getSince();
         case "startscheduler":
         case "startScheduler": return target.isStartScheduler();
         case "terminalstatusesonly":
@@ -352,6 +359,8 @@ public class Omics2EndpointConfigurer extends PropertyConfigurerSupport implemen
         case "waitForCompletion": return target.getConfiguration().isWaitForCompletion();
         case "waittimeout":
         case "waitTimeout": return target.getConfiguration().getWaitTimeout();
+        case "watermarkstore":
+        case "watermarkStore": return target.getConfiguration().getWatermarkStore();
         default: return null;
         }
     }

@@ -24,7 +24,7 @@ public class Omics2EndpointUriFactory extends org.apache.camel.support.component
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(55);
+        Set<String> props = new HashSet<>(57);
         props.add("accessKey");
         props.add("apiCallAttemptTimeout");
         props.add("apiCallTimeout");
@@ -68,6 +68,7 @@ public class Omics2EndpointUriFactory extends org.apache.camel.support.component
         props.add("sendEmptyMessageWhenIdle");
         props.add("sequenceStoreId");
         props.add("sessionToken");
+        props.add("since");
         props.add("startScheduler");
         props.add("terminalStatusesOnly");
         props.add("timeUnit");
@@ -80,6 +81,7 @@ public class Omics2EndpointUriFactory extends org.apache.camel.support.component
         props.add("validate");
         props.add("waitForCompletion");
         props.add("waitTimeout");
+        props.add("watermarkStore");
         PROPERTY_NAMES = Collections.unmodifiableSet(props);
         Set<String> secretProps = new HashSet<>(3);
         secretProps.add("accessKey");

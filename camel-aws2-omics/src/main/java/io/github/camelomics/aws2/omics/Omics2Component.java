@@ -2,10 +2,15 @@ package io.github.camelomics.aws2.omics;
 
 import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
 
 import io.github.camelomics.aws2.omics.internal.client.SharedOmicsClients;
+import io.github.camelomics.aws2.omics.internal.job.ImportJobWatches;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
+import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
@@ -13,6 +18,8 @@ import org.apache.camel.support.HealthCheckComponent;
 /**
  * The aws2-omics component: AWS HealthOmics read set imports. Component options are the defaults of every endpoint;
  * endpoints with equal client settings share one OmicsClient, created here and closed when the last of them stops.
+ * Waiting producers share the watches of their stores, also kept here, with two thread pools made with the first
+ * wait: one thread per watch while it has waits, and a bounded pool on which waiting exchanges go on.
  */
 @Component("aws2-omics")
 public class Omics2Component extends HealthCheckComponent {
@@ -21,6 +28,11 @@ public class Omics2Component extends HealthCheckComponent {
     private Omics2Configuration configuration = new Omics2Configuration();
 
     private final SharedOmicsClients clients = new SharedOmicsClients();
+
+    private ImportJobWatches watches;
+    private ExecutorService watchThreads;
+    private ExecutorService completionThreads;
+    private Executor completions;
 
     public Omics2Component() {
     }
@@ -63,8 +75,44 @@ public class Omics2Component extends HealthCheckComponent {
         return clients;
     }
 
+    /** The watches of the jobs producers wait for; made, with their threads, when the first wait begins. */
+    synchronized ImportJobWatches importJobWatches() {
+        if (watches == null) {
+            ExecutorServiceManager threads = getCamelContext().getExecutorServiceManager();
+            watchThreads = threads.newCachedThreadPool(this, "aws2-omics-import-job-watch");
+            ExecutorService pool = threads.newDefaultThreadPool(this, "aws2-omics-wait");
+            completionThreads = pool;
+            // once the pool is shut down (Camel stopping), an exchange goes on on the thread that ended its wait: it
+            // must never be left without an answer
+            completions = task -> {
+                try {
+                    pool.execute(task);
+                } catch (RejectedExecutionException e) {
+                    task.run();
+                }
+            };
+            watches = new ImportJobWatches(watchThreads);
+        }
+        return watches;
+    }
+
+    /** Where waiting exchanges go on once their jobs have ended. */
+    synchronized Executor waitCompletions() {
+        importJobWatches();
+        return completions;
+    }
+
     @Override
     protected void doStop() throws Exception {
+        synchronized (this) {
+            if (watches != null) {
+                watches.close(); // ends every wait still running, then lets their exchanges go on
+                ExecutorServiceManager threads = getCamelContext().getExecutorServiceManager();
+                threads.shutdownNow(watchThreads);
+                threads.shutdown(completionThreads);
+                watches = null;
+            }
+        }
         clients.close();
         super.doStop();
     }

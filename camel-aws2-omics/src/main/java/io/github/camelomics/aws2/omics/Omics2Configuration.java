@@ -54,7 +54,9 @@ public class Omics2Configuration implements Cloneable {
                             + "put its final status and per-source results on the exchange")
     private boolean waitForCompletion;
     @UriParam(label = "producer", defaultValue = "30000", javaType = "java.time.Duration",
-              description = "How often to poll a job while waiting (30s, as the SDK waiter)")
+              description = "How often the jobs waited for are polled (30s, as the SDK waiter). All waits of one client, "
+                            + "store and interval share one listing per interval (100 jobs a call) and fetch each job "
+                            + "once, when it ends; a waiting exchange holds no thread")
     private long pollInterval = 30_000;
     @UriParam(label = "producer", defaultValue = "86400000", javaType = "java.time.Duration",
               description = "How long to wait for a job at most (24h); there is no 10-minute cap as with the SDK waiter")
@@ -139,8 +141,20 @@ public class Omics2Configuration implements Cloneable {
     private boolean terminalStatusesOnly;
     @UriParam(label = "consumer",
               description = "The page size of the ListReadSetImportJobs calls of one poll (1 to 100; unset: the service's "
-                            + "default). Every page is read on each poll either way")
+                            + "default). Every page from the watermark on is read on each poll either way")
     private Integer maxResults;
+    @UriParam(label = "consumer",
+              description = "Where the consumer's first poll starts when no watermark is kept yet: a duration back from "
+                            + "now (P1D, 24h) or an instant (2025-06-01T00:00:00Z). Later polls list from the watermark "
+                            + "(the creation time of the oldest job not seen to end). Unset: the store's whole history, "
+                            + "once, each ended job fetched for its results; set it for a store with a long history")
+    private String since;
+    @UriParam(label = "consumer",
+              description = "Where the consumer keeps its watermark, the creation time each poll lists from, so that a "
+                            + "restart or a replica does not list the store's history again. Default: the "
+                            + "idempotentRepository when it is also a WatermarkStore, else in memory (forgotten on "
+                            + "restart). A FileWatermarkStore keeps it in a file")
+    private WatermarkStore watermarkStore;
 
     public Omics2Operations getOperation() {
         return operation;
@@ -420,6 +434,22 @@ public class Omics2Configuration implements Cloneable {
 
     public void setMaxResults(Integer maxResults) {
         this.maxResults = maxResults;
+    }
+
+    public String getSince() {
+        return since;
+    }
+
+    public void setSince(String since) {
+        this.since = since;
+    }
+
+    public WatermarkStore getWatermarkStore() {
+        return watermarkStore;
+    }
+
+    public void setWatermarkStore(WatermarkStore watermarkStore) {
+        this.watermarkStore = watermarkStore;
     }
 
     public Omics2Configuration copy() {

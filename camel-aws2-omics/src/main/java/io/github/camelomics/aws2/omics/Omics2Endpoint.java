@@ -7,6 +7,7 @@ import java.util.Map;
 import io.github.camelomics.aws2.omics.internal.client.ClientSettings;
 import io.github.camelomics.aws2.omics.internal.client.OmicsClientFactory;
 import io.github.camelomics.aws2.omics.internal.consumer.ImportJobStatusConsumer;
+import io.github.camelomics.aws2.omics.internal.consumer.Since;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -25,8 +26,8 @@ import software.amazon.awssdk.services.omics.OmicsClient;
 public class Omics2Endpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
 
     /**
-     * Import jobs run for minutes to hours, and each poll lists every job of the store against a quota of 5 requests
-     * per second per operation shared with everything else in the account: Camel's 500 ms would spend that quota for
+     * Import jobs run for minutes to hours, and each poll lists the store's jobs from its watermark against a quota of 5
+     * requests per second per operation shared with everything else in the account: Camel's 500 ms would spend that quota for
      * nothing. 30 s is also the interval of waitForCompletion (and of the SDK's waiter).
      */
     public static final long DEFAULT_CONSUMER_DELAY = 30_000;
@@ -127,6 +128,13 @@ public class Omics2Endpoint extends ScheduledPollEndpoint implements EndpointSer
             if (maxResults != null && (maxResults < 1 || maxResults > 100)) {
                 problems.add("option maxResults must be 1 to 100, but was " + maxResults);
             }
+            if (configuration.getSince() != null) {
+                try {
+                    Since.parse(configuration.getSince());
+                } catch (IllegalArgumentException e) {
+                    problems.add(e.getMessage());
+                }
+            }
         }
         if (!problems.isEmpty()) {
             String who = consumed ? "aws2-omics:" + configuration.getOperation() + " consumer: " : "aws2-omics: ";
@@ -167,7 +175,7 @@ public class Omics2Endpoint extends ScheduledPollEndpoint implements EndpointSer
         return waitTimer;
     }
 
-    /** The clock of job waiting; tests set one that runs on emulated time. */
+    /** The clock of job waiting and of the consumer's option since; tests set one that runs on emulated time. */
     public void setWaitTimer(WaitTimer timer) {
         this.waitTimer = timer;
     }

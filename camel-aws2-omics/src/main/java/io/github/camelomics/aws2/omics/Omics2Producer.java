@@ -5,8 +5,9 @@ import java.util.List;
 import io.github.camelomics.aws2.omics.internal.health.Omics2ProducerHealthCheck;
 import io.github.camelomics.aws2.omics.internal.operation.Call;
 import io.github.camelomics.aws2.omics.internal.operation.OperationCatalog;
-import io.github.camelomics.aws2.omics.internal.operation.OperationSpec;
+import io.github.camelomics.aws2.omics.internal.operation.Waiting;
 import io.github.camelomics.aws2.omics.internal.request.RequestValues;
+import org.apache.camel.AsyncCallback;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
@@ -14,7 +15,7 @@ import org.apache.camel.Route;
 import org.apache.camel.StatefulService;
 import org.apache.camel.health.HealthCheckHelper;
 import org.apache.camel.health.WritableHealthCheckRepository;
-import org.apache.camel.support.DefaultProducer;
+import org.apache.camel.support.DefaultAsyncProducer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
@@ -23,8 +24,12 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 /**
  * Sends one message as one HealthOmics call. Every operation goes the same way: build the request from headers, body
  * and options, check it, call, then put the response in the body and its key facts in headers.
+ * <p>
+ * Asynchronous only where it matters: every call is made on the caller's thread and answered at once, but an exchange
+ * that waits for its import jobs (waitForCompletion) is handed to the watch of its store and released; it goes on, on
+ * a thread of the component's pool, once its jobs have ended. Hours of waiting hold no thread.
  */
-public class Omics2Producer extends DefaultProducer {
+public class Omics2Producer extends DefaultAsyncProducer {
 
     private static final Logger LOG = LoggerFactory.getLogger(Omics2Producer.class);
 
@@ -41,17 +46,39 @@ public class Omics2Producer extends DefaultProducer {
     }
 
     @Override
-    public void process(Exchange exchange) {
+    public boolean process(Exchange exchange, AsyncCallback callback) {
         Message message = exchange.getMessage();
         Omics2Configuration options = getEndpoint().getConfiguration();
-        OperationSpec<?> operation = OperationCatalog.of(operation(message));
+        Omics2Operations operation = null;
         try {
-            operation.run(new Call(getEndpoint().getClient(), message, options, new RequestValues(message, options),
-                    getEndpoint().getWaitTimer(), () -> keepWaiting(exchange)));
-        } catch (AwsServiceException e) {
-            LOG.debug("HealthOmics {} failed: {}", operation.operation(), describe(e));
-            throw e;
+            operation = operation(message);
+            Omics2Operations called = operation;
+            Waiting waiting = options.isWaitForCompletion()
+                    ? new Waiting(getEndpoint().getComponent().importJobWatches(), getEndpoint().getWaitTimer(),
+                            () -> keepWaiting(exchange), getEndpoint().getComponent().waitCompletions(), error -> {
+                                if (error != null) {
+                                    fail(exchange, called, error);
+                                }
+                                callback.done(false);
+                            })
+                    : null;
+            if (!OperationCatalog.of(operation).run(new Call(getEndpoint().getClient(), message, options,
+                    new RequestValues(message, options), waiting))) {
+                return false; // waiting: the watch's answer resumes the exchange
+            }
+        } catch (RuntimeException e) {
+            fail(exchange, operation, e);
         }
+        callback.done(true);
+        return true;
+    }
+
+    /** The exception reaches the exchange as it was thrown, so onException matches the SDK's own classes. */
+    private static void fail(Exchange exchange, Omics2Operations operation, RuntimeException e) {
+        if (e instanceof AwsServiceException aws) {
+            LOG.debug("HealthOmics {} failed: {}", operation, describe(aws));
+        }
+        exchange.setException(e);
     }
 
     /**

@@ -5,8 +5,9 @@ import java.time.Instant;
 import java.util.function.BooleanSupplier;
 
 /**
- * The clock of job waiting, so that tests can wait for hours of emulated time in milliseconds. The system timer
- * sleeps in short slices and gives up as soon as waiting is no longer wanted (the route or context is stopping).
+ * The clock of job waiting, so that tests can wait for hours of emulated time in milliseconds. The watch that polls
+ * for every wait of a store pauses on it between polls; the system timer sleeps in short slices and gives up as soon
+ * as pausing is no longer wanted (the route or context is stopping). The consumer reads its option since by it too.
  */
 public interface WaitTimer {
 

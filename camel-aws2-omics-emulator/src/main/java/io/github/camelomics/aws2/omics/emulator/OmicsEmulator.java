@@ -6,6 +6,7 @@ import io.github.camelomics.aws2.omics.emulator.faults.Faults;
 import io.github.camelomics.aws2.omics.emulator.http.AdminHandler;
 import io.github.camelomics.aws2.omics.emulator.http.ApiHandler;
 import io.github.camelomics.aws2.omics.emulator.http.Credentials;
+import io.github.camelomics.aws2.omics.emulator.http.RequestCounts;
 import io.github.camelomics.aws2.omics.emulator.http.RequestLog;
 import io.github.camelomics.aws2.omics.emulator.http.SigV4Verifier;
 import io.github.camelomics.aws2.omics.emulator.model.Json;
@@ -77,6 +78,7 @@ public final class OmicsEmulator implements AutoCloseable {
     private final Clock clock;
     private final ObjectMapper mapper = Json.newMapper();
     private final Faults faults = new Faults();
+    private final RequestCounts requestCounts = new RequestCounts();
     private final RateLimiter rateLimiter;
     private final LocalS3 s3;
     private final EmulatorState state;
@@ -119,7 +121,7 @@ public final class OmicsEmulator implements AutoCloseable {
                 ? new SigV4Verifier(settings.credentials(), SigV4Verifier.OMICS, onSystemClock() ? clock::instant : null)
                 : null;
         ApiHandler api = new ApiHandler(ServiceModel.load(), mapper, new ReadSetImportApi(state, mapper), faults,
-                rateLimiter, verifier);
+                rateLimiter, verifier, requestCounts);
         AdminHandler admin = new AdminHandler(mapper, state, faults, clock, this::reset);
         server.createContext("/", settings.logRequests() ? new RequestLog(api, api::describe) : api);
         server.createContext(AdminHandler.ROOT, settings.logRequests()
@@ -179,15 +181,24 @@ public final class OmicsEmulator implements AutoCloseable {
         }
     }
 
-    /** Forgets all jobs and read sets, disarms faults and refills the rate quota; the clock is left alone. */
+    /**
+     * Forgets all jobs and read sets, disarms faults, refills the rate quota and counts requests from 0 again; the clock
+     * is left alone.
+     */
     public void reset() {
         state.clear();
         faults.clear();
         rateLimiter.reset();
+        requestCounts.reset();
     }
 
     public Faults faults() {
         return faults;
+    }
+
+    /** How many requests of each operation reached the emulator since it started or was last reset. */
+    public RequestCounts requestCounts() {
+        return requestCounts;
     }
 
     public Clock clock() {

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import io.github.camelomics.aws2.omics.Omics2Component;
 import io.github.camelomics.aws2.omics.Omics2Configuration;
+import io.github.camelomics.aws2.omics.WatermarkStore;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Component;
 import org.apache.camel.spi.ComponentCustomizer;
@@ -66,12 +67,15 @@ public class Omics2ComponentAutoConfiguration {
         };
     }
 
-    /** Lets the object options (configuration, idempotentRepository, omicsClient) be given as {@code #bean:name}. */
+    /**
+     * Lets the object options (configuration, idempotentRepository, watermarkStore, omicsClient) be given as
+     * {@code #bean:name}.
+     */
     @Bean
     @ConfigurationPropertiesBinding
     static BeanReferenceConverter omics2BeanReferenceConverter(BeanFactory beanFactory) {
         return new BeanReferenceConverter(beanFactory, Omics2Configuration.class, IdempotentRepository.class,
-                OmicsClient.class);
+                WatermarkStore.class, OmicsClient.class);
     }
 
     private void apply(CamelContext camelContext, Component component) {

@@ -4,6 +4,7 @@ import java.time.Duration;
 
 import io.github.camelomics.aws2.omics.ClientTokenStrategy;
 import io.github.camelomics.aws2.omics.Omics2Configuration;
+import io.github.camelomics.aws2.omics.WatermarkStore;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
 import org.springframework.boot.context.properties.ConfigurationProperties;
@@ -64,9 +65,25 @@ public class Omics2ComponentProperties extends ComponentConfigurationPropertiesC
 
     /**
      * The page size of the ListReadSetImportJobs calls of one poll (1 to 100; unset: the service's default). Every
-     * page is read on each poll either way
+     * page from the watermark on is read on each poll either way
      */
     private Integer maxResults;
+
+    /**
+     * Where the consumer's first poll starts when no watermark is kept yet: a duration back from now (P1D, 24h) or an
+     * instant (2025-06-01T00:00:00Z). Later polls list from the watermark (the creation time of the oldest job not
+     * seen to end). Unset: the store's whole history, once, each ended job fetched for its results; set it for a store
+     * with a long history
+     */
+    private String since;
+
+    /**
+     * Where the consumer keeps its watermark, the creation time each poll lists from, so that a restart or a replica
+     * does not list the store's history again. Default: the idempotentRepository when it is also a WatermarkStore,
+     * else in memory (forgotten on restart). A FileWatermarkStore keeps it in a file. The value is a bean reference,
+     * #bean:name (or #name).
+     */
+    private WatermarkStore watermarkStore;
 
     /**
      * If true, the consumer emits a job only when it has ended: COMPLETED, COMPLETED_WITH_FAILURES, FAILED or
@@ -108,7 +125,9 @@ public class Omics2ComponentProperties extends ComponentConfigurationPropertiesC
     private Boolean pojoRequest = false;
 
     /**
-     * How often to poll a job while waiting (30s, as the SDK waiter)
+     * How often the jobs waited for are polled (30s, as the SDK waiter). All waits of one client, store and interval
+     * share one listing per interval (100 jobs a call) and fetch each job once, when it ends; a waiting exchange holds
+     * no thread
      */
     private Duration pollInterval = Duration.ofSeconds(30);
 
@@ -359,6 +378,22 @@ public class Omics2ComponentProperties extends ComponentConfigurationPropertiesC
 
     public void setPojoRequest(Boolean pojoRequest) {
         this.pojoRequest = pojoRequest;
+    }
+
+    public String getSince() {
+        return since;
+    }
+
+    public void setSince(String since) {
+        this.since = since;
+    }
+
+    public WatermarkStore getWatermarkStore() {
+        return watermarkStore;
+    }
+
+    public void setWatermarkStore(WatermarkStore watermarkStore) {
+        this.watermarkStore = watermarkStore;
     }
 
     public Duration getPollInterval() {

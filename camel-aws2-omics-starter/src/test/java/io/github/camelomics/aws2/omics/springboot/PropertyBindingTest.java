@@ -8,7 +8,9 @@ import java.util.function.Function;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelomics.aws2.omics.Omics2Component;
+import io.github.camelomics.aws2.omics.MemoryWatermarkStore;
 import io.github.camelomics.aws2.omics.Omics2Configuration;
+import io.github.camelomics.aws2.omics.WatermarkStore;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.PropertyConfigurerGetter;
@@ -35,12 +37,14 @@ class PropertyBindingTest {
 
     private static final OmicsClient CLIENT = mock(OmicsClient.class);
     private static final IdempotentRepository REPOSITORY = MemoryIdempotentRepository.memoryIdempotentRepository();
+    private static final WatermarkStore WATERMARKS = new MemoryWatermarkStore();
     private static final Omics2Configuration CONFIGURATION = new Omics2Configuration();
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(CamelAutoConfiguration.class, Omics2ComponentAutoConfiguration.class))
             .withBean("myOmicsClient", OmicsClient.class, () -> CLIENT)
             .withBean("myRepository", IdempotentRepository.class, () -> REPOSITORY)
+            .withBean("myWatermarks", WatermarkStore.class, () -> WATERMARKS)
             .withBean("myConfiguration", Omics2Configuration.class, () -> CONFIGURATION);
 
     @Test
@@ -142,6 +146,7 @@ class PropertyBindingTest {
             case "object" -> switch (option.name()) {
                 case "configuration" -> new Sample("#bean:myConfiguration", CONFIGURATION);
                 case "idempotentRepository" -> new Sample("#bean:myRepository", REPOSITORY);
+                case "watermarkStore" -> new Sample("#bean:myWatermarks", WATERMARKS);
                 case "omicsClient" -> new Sample("#myOmicsClient", CLIENT);
                 default -> throw new IllegalStateException("no sample bean for object option " + option.name());
             };

@@ -73,6 +73,21 @@ public abstract class EmulatorTestSupport extends CamelTestSupport {
         config.setRequestsPerSecond(0);
     }
 
+    /** The emulator's clock, for what only reads the time (the consumer's option since); it never pauses. */
+    public static WaitTimer clockOf(OmicsEmulatorExtension emulator) {
+        return new WaitTimer() {
+            @Override
+            public Instant now() {
+                return emulator.clock().instant();
+            }
+
+            @Override
+            public boolean pause(Duration duration, BooleanSupplier keepWaiting) {
+                throw new UnsupportedOperationException("this clock is only read");
+            }
+        };
+    }
+
     /** The endpoint, started, with job waiting on the emulator's clock: an hour of polling takes milliseconds. */
     protected Omics2Endpoint onEmulatedTime(String uri) {
         Omics2Endpoint endpoint = context.getEndpoint(uri, Omics2Endpoint.class);

@@ -45,12 +45,14 @@ public final class ApiHandler implements HttpHandler {
     private final RateLimiter rateLimiter;
     private final SigV4Verifier verifier;
     private final ObjectMapper mapper;
+    private final RequestCounts counts;
 
     /**
      * @param verifier the signature check, or {@code null} to accept unsigned requests
+     * @param counts   where each request routed to an operation is counted
      */
     public ApiHandler(ServiceModel model, ObjectMapper mapper, ReadSetImportApi api, Faults faults,
-                      RateLimiter rateLimiter, SigV4Verifier verifier) {
+                      RateLimiter rateLimiter, SigV4Verifier verifier, RequestCounts counts) {
         model.bindings().forEach(b -> router.add(b.method(), b.uriTemplate(), b));
         this.inputs = new InputAssembler(model, mapper);
         this.validator = new ShapeValidator(model.omics());
@@ -59,6 +61,7 @@ public final class ApiHandler implements HttpHandler {
         this.rateLimiter = rateLimiter;
         this.verifier = verifier;
         this.mapper = mapper;
+        this.counts = counts;
     }
 
     @Override
@@ -72,6 +75,7 @@ public final class ApiHandler implements HttpHandler {
                 return;
             }
             OperationBinding binding = route.get().target();
+            counts.count(binding.operation());
             ObjectNode response = process(binding, route.get().pathVariables(), request);
             if (faults.takeDrop(binding.operation())) {
                 LOG.log(System.Logger.Level.INFO, "dropping the response of {0} as a fault asked", binding.operation());

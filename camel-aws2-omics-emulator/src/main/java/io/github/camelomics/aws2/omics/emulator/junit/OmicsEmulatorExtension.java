@@ -3,6 +3,7 @@ package io.github.camelomics.aws2.omics.emulator.junit;
 import io.github.camelomics.aws2.omics.emulator.OmicsEmulator;
 import io.github.camelomics.aws2.omics.emulator.SettableClock;
 import io.github.camelomics.aws2.omics.emulator.faults.Faults;
+import io.github.camelomics.aws2.omics.emulator.http.RequestCounts;
 import io.github.camelomics.aws2.omics.emulator.s3.LocalS3;
 import io.github.camelomics.aws2.omics.emulator.state.EmulatorState;
 import org.junit.jupiter.api.extension.AfterAllCallback;
@@ -144,6 +145,11 @@ public final class OmicsEmulatorExtension implements BeforeAllCallback, AfterAll
 
     public EmulatorState state() {
         return emulator().state();
+    }
+
+    /** The requests of each operation that reached the emulator in this test (counted from 0 before each). */
+    public RequestCounts requestCounts() {
+        return emulator().requestCounts();
     }
 
     public LocalS3 s3() {

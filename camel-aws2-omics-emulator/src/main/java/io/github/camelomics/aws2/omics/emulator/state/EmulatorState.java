@@ -1,6 +1,8 @@
 package io.github.camelomics.aws2.omics.emulator.state;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelomics.aws2.omics.emulator.model.ApiException;
 import io.github.camelomics.aws2.omics.emulator.model.ErrorShape;
 import io.github.camelomics.aws2.omics.emulator.s3.SourceCheck;
@@ -41,6 +43,7 @@ public final class EmulatorState {
     private final JobTimeline timeline;
     private final SourceInspector inspector;
     private final String arnPrefix;
+    private final String accountId;
     private final int maxActiveJobs;
     private final StateFile stateFile;
 
@@ -68,6 +71,7 @@ public final class EmulatorState {
         this.timeline = timeline;
         this.inspector = inspector;
         this.arnPrefix = "arn:aws:omics:" + region + ":" + accountId + ":sequenceStore/";
+        this.accountId = accountId;
         this.maxActiveJobs = maxActiveJobs;
         this.stateFile = stateFile;
         if (stateFile != null) {
@@ -124,6 +128,31 @@ public final class EmulatorState {
         add(job);
         persist();
         return new StartResult(job, true);
+    }
+
+    /**
+     * Adds one job per creation time, as if each had been started then with this one source: no client token and no
+     * check of the active-jobs quota. A store with a year of history is one call instead of thousands of requests, for
+     * tests of what listing it costs. The jobs move on with the clock like any other: those whose timeline has passed
+     * are finished at the next read (FAILED when the source is not in the local S3).
+     *
+     * @param  creationTimes any order; they are added oldest first
+     * @return               the new jobs, oldest first
+     */
+    public synchronized List<ImportJob> addJobs(String sequenceStoreId, ImportSource source, List<Instant> creationTimes) {
+        requireSequenceStore(sequenceStoreId);
+        String roleArn = "arn:aws:iam::" + accountId + ":role/OmicsImport";
+        ObjectNode request = JsonNodeFactory.instance.objectNode().put("roleArn", roleArn);
+        List<ImportJob> added = new ArrayList<>(creationTimes.size());
+        for (Instant creationTime : creationTimes.stream().sorted().toList()) {
+            ImportJob job = new ImportJob(String.valueOf(JOB_ID_BASE + ++lastJobNumber), sequenceStoreId, roleArn, null,
+                    creationTime.truncatedTo(ChronoUnit.MILLIS), JobStatus.SUBMITTED, null, null, List.of(source),
+                    List.of(), request);
+            add(job);
+            added.add(job);
+        }
+        persist();
+        return added;
     }
 
     public synchronized Optional<ImportJob> job(String sequenceStoreId, String jobId) {

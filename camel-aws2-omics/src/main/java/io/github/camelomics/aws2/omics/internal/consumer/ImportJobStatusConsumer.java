@@ -1,10 +1,14 @@
 package io.github.camelomics.aws2.omics.internal.consumer;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
+import io.github.camelomics.aws2.omics.MemoryWatermarkStore;
 import io.github.camelomics.aws2.omics.Omics2Configuration;
 import io.github.camelomics.aws2.omics.Omics2Endpoint;
+import io.github.camelomics.aws2.omics.WatermarkStore;
+import io.github.camelomics.aws2.omics.internal.job.CreationWindow;
 import io.github.camelomics.aws2.omics.internal.job.ImportJobStatuses;
 import io.github.camelomics.aws2.omics.internal.operation.ResultHeaders;
 import io.github.camelomics.aws2.omics.internal.operation.ResultHeaders.ImportJob;
@@ -18,21 +22,40 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.omics.OmicsClient;
 import software.amazon.awssdk.services.omics.model.GetReadSetImportJobResponse;
+import software.amazon.awssdk.services.omics.model.ImportReadSetFilter;
 import software.amazon.awssdk.services.omics.model.ImportReadSetJobItem;
 import software.amazon.awssdk.services.omics.model.ListReadSetImportJobsResponse;
 
 /**
- * {@code from("aws2-omics:listReadSetImportJobs")}: each poll pages through the import jobs of the sequence store and
- * emits one exchange per job and status not emitted before; the body is the listed job, ended jobs also carry their
- * per-source results. What was emitted is remembered as {@code <jobId>:<status>} in an IdempotentRepository: the key
- * is added before the exchange is processed and removed when it fails, so a failed status change comes again with the
- * next poll.
+ * {@code from("aws2-omics:listReadSetImportJobs")}: each poll pages through the import jobs of the sequence store
+ * created since its watermark and emits one exchange per job and status not emitted before; the body is the listed
+ * job, ended jobs also carry their per-source results. What was emitted is remembered as {@code <jobId>:<status>} in an
+ * IdempotentRepository: the key is added before the exchange is processed and removed when it fails, so a failed status
+ * change comes again with the next poll.
+ * <p>
+ * The watermark is the creation time of the oldest listed job that is not settled (not ended, or its end not emitted);
+ * with every listed job settled, that of the newest. Jobs before it never change again, so a poll costs the jobs
+ * created since the oldest one still running, not the store's history. The first poll, with no watermark kept, starts
+ * at option since (unset: the whole history).
  */
 public class ImportJobStatusConsumer extends ScheduledPollConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(ImportJobStatusConsumer.class);
 
+    /** What became of a listed job's status at this poll. */
+    private enum Emission {
+        /** emitted now and remembered */
+        EMITTED,
+        /** emitted before (or now by a replica sharing the repository) */
+        REMEMBERED,
+        /** not emitted: terminalStatusesOnly and the job runs */
+        SKIPPED,
+        /** its exchange failed; it is emitted again with the next poll */
+        FAILED
+    }
+
     private IdempotentRepository repository;
+    private WatermarkStore watermarks;
 
     public ImportJobStatusConsumer(Omics2Endpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -47,11 +70,13 @@ public class ImportJobStatusConsumer extends ScheduledPollConsumer {
     protected void doStart() throws Exception {
         // the options were checked when the endpoint started (Omics2Endpoint), before this consumer
         Omics2Configuration options = getEndpoint().getConfiguration();
-        // Unbounded: every poll lists every job of the store anyway, and a bounded cache that evicted the key of an old
-        // job would emit that job again on the next poll.
+        // Unbounded: a bounded cache that evicted the key of a job still listed would emit that job again.
         repository = options.getIdempotentRepository() != null
                 ? options.getIdempotentRepository()
                 : MemoryIdempotentRepository.memoryIdempotentRepository(new ConcurrentHashMap<>());
+        // kept with the repository when the repository can keep it
+        watermarks = options.getWatermarkStore() != null ? options.getWatermarkStore()
+                : repository instanceof WatermarkStore kept ? kept : new MemoryWatermarkStore();
         ServiceHelper.startService(repository);
         super.doStart();
     }
@@ -66,38 +91,75 @@ public class ImportJobStatusConsumer extends ScheduledPollConsumer {
     protected int poll() throws Exception {
         Omics2Configuration options = getEndpoint().getConfiguration();
         OmicsClient client = getEndpoint().getClient();
+        String store = options.getSequenceStoreId();
+        Instant watermark = watermarks.watermark(store);
+        Instant from = watermark != null ? watermark : firstPollStart(options);
+        ImportReadSetFilter filter = filter(watermark, from);
         int emitted = 0;
+        Instant oldestUnsettled = null;
+        Instant newest = null;
         String nextToken = null;
         do {
             String token = nextToken;
-            ListReadSetImportJobsResponse page = client.listReadSetImportJobs(b -> b
-                    .sequenceStoreId(options.getSequenceStoreId()).maxResults(options.getMaxResults()).nextToken(token));
+            ListReadSetImportJobsResponse page = client.listReadSetImportJobs(b -> b.sequenceStoreId(store)
+                    .maxResults(options.getMaxResults()).nextToken(token).filter(filter));
             for (ImportReadSetJobItem job : page.importJobs()) {
                 if (!isPollAllowed()) {
-                    return emitted; // stopping or suspended: the rest comes with the first poll after a restart
+                    return emitted; // stopping or suspended: the rest, and the watermark, wait for the next poll
                 }
                 boolean ended = ImportJobStatuses.hasEnded(job.status());
-                if ((ended || !options.isTerminalStatusesOnly()) && emit(client, job, ended)) {
+                Emission emission = ended || !options.isTerminalStatusesOnly() ? emit(client, job, ended) : Emission.SKIPPED;
+                if (emission == Emission.EMITTED) {
                     emitted++;
+                }
+                Instant created = job.creationTime();
+                if (created != null) {
+                    boolean settled = ended && emission != Emission.FAILED;
+                    if (!settled && (oldestUnsettled == null || created.isBefore(oldestUnsettled))) {
+                        oldestUnsettled = created;
+                    }
+                    newest = newest == null || created.isAfter(newest) ? created : newest;
                 }
             }
             nextToken = page.nextToken();
         } while (nextToken != null && isPollAllowed());
+        if (nextToken != null) {
+            return emitted;
+        }
+        // a first poll that listed nothing still fixes its start, so that the next one does not move it
+        Instant next = oldestUnsettled != null ? oldestUnsettled : newest != null ? newest : from;
+        if (next != null && (watermark == null || next.isAfter(watermark))) {
+            watermarks.advance(store, next);
+            LOG.debug("Watermark of store {}: {}", store, next);
+        }
         return emitted;
     }
 
-    /** Emits the job unless its status was emitted before; true when it was emitted now. */
-    private boolean emit(OmicsClient client, ImportReadSetJobItem job, boolean ended) throws Exception {
+    /** The first poll's start, by the endpoint's clock (emulated in tests); null: the store's whole history. */
+    private Instant firstPollStart(Omics2Configuration options) {
+        return options.getSince() == null ? null : Since.parse(options.getSince()).from(getEndpoint().getWaitTimer().now());
+    }
+
+    /** From a kept watermark, a margin earlier (see CreationWindow); from since, exactly as the user said. */
+    private static ImportReadSetFilter filter(Instant watermark, Instant from) {
+        if (watermark != null) {
+            return CreationWindow.from(watermark);
+        }
+        return from == null ? null : ImportReadSetFilter.builder().createdAfter(from).build();
+    }
+
+    /** Emits the job unless its status was emitted before. */
+    private Emission emit(OmicsClient client, ImportReadSetJobItem job, boolean ended) throws Exception {
         String key = job.id() + ":" + job.statusAsString();
         if (repository.contains(key)) {
-            return false;
+            return Emission.REMEMBERED;
         }
         // an ended job no longer changes: its per-source results are fetched once, before anything is remembered,
         // so a failed call leaves the status to the next poll
         GetReadSetImportJobResponse details = ended
                 ? client.getReadSetImportJob(b -> b.sequenceStoreId(getEndpoint().getConfiguration().getSequenceStoreId()).id(job.id())) : null;
         if (!repository.add(key)) {
-            return false; // another consumer sharing the repository took it meanwhile
+            return Emission.REMEMBERED; // another consumer sharing the repository took it meanwhile
         }
         Exchange exchange = createExchange(false);
         try {
@@ -115,12 +177,12 @@ public class ImportJobStatusConsumer extends ScheduledPollConsumer {
                 getExceptionHandler().handleException("Error processing import job " + job.id() + " "
                                                       + job.statusAsString() + "; it is emitted again with the next poll",
                         exchange, exchange.getException());
-            } else {
-                repository.confirm(key);
+                return Emission.FAILED;
             }
+            repository.confirm(key);
+            return Emission.EMITTED;
         } finally {
             releaseExchange(exchange, false);
         }
-        return true;
     }
 }

@@ -13,8 +13,9 @@ import io.github.camelomics.aws2.omics.Omics2Configuration;
 import io.github.camelomics.aws2.omics.Omics2Operations;
 import io.github.camelomics.aws2.omics.internal.job.ClientTokens;
 import io.github.camelomics.aws2.omics.internal.job.ImportJobStatuses;
-import io.github.camelomics.aws2.omics.internal.job.ImportJobWaiter;
+import io.github.camelomics.aws2.omics.internal.job.ImportJobWatches;
 import io.github.camelomics.aws2.omics.internal.job.ImportJobs;
+import io.github.camelomics.aws2.omics.internal.job.JobStates;
 import io.github.camelomics.aws2.omics.internal.operation.OperationSpec.Check;
 import io.github.camelomics.aws2.omics.internal.operation.OperationSpec.Invocation;
 import io.github.camelomics.aws2.omics.internal.operation.ResultHeaders.ImportJob;
@@ -74,11 +75,13 @@ public final class OperationCatalog {
             List.of(Check.sequenceStore(GetReadSetImportJobRequest::sequenceStoreId),
                     Check.required("id", GetReadSetImportJobRequest::id, "header " + IMPORT_JOB_ID + " or the body's id")),
             (request, call) -> {
+                GetReadSetImportJobResponse job = call.client().getReadSetImportJob(request);
                 if (call.options().isWaitForCompletion()) {
-                    await(request.sequenceStoreId(), List.of(request.id()), call);
-                } else {
-                    answer(call.message(), List.of(call.client().getReadSetImportJob(request)), ImportJob::of);
+                    // this first look gives the creation time the watch lists by, and answers a job that has ended
+                    return await(request.sequenceStoreId(), List.of(job), call);
                 }
+                answer(call.message(), List.of(job), ImportJob::of);
+                return true;
             });
 
     static final OperationSpec<ListReadSetImportJobsRequest> LIST_READ_SET_IMPORT_JOBS = OperationSpec.withoutBody(
@@ -206,7 +209,7 @@ public final class OperationCatalog {
     }
 
     /** Starts the request's jobs, then waits for them or answers with what the service said of each. */
-    private static void start(StartReadSetImportJobRequest request, Call call) {
+    private static boolean start(StartReadSetImportJobRequest request, Call call) {
         Omics2Configuration options = call.options();
         // content tokens hash the request's wire form (it has no token then): the tree validation already built
         ClientTokens tokens = new ClientTokens(options.getClientTokenStrategy(),
@@ -214,20 +217,38 @@ public final class OperationCatalog {
         List<StartReadSetImportJobResponse> started = ImportJobs.start(call.client(), request,
                 options.getMaxSourcesPerJob(), tokens);
         if (options.isWaitForCompletion()) {
-            await(request.sequenceStoreId(), started.stream().map(StartReadSetImportJobResponse::id).toList(), call);
-        } else {
-            answer(call.message(), started, ImportJob::of);
+            return await(request.sequenceStoreId(), started.stream().map(JobStates::of).toList(), call);
         }
+        answer(call.message(), started, ImportJob::of);
+        return true;
     }
 
-    /** Waits until every job has ended, answers with their final state, and fails on failures when asked to. */
-    private static void await(String sequenceStoreId, List<String> jobIds, Call call) {
+    /**
+     * Waits until every job has ended, answers with their final state, and fails on failures when asked to. Jobs that
+     * have all ended already (a job given by id, or a start the service answered with an earlier job) are answered at
+     * once; otherwise they go to the watch of their store, and the message is answered when they have ended.
+     *
+     * @param  known the last known state of each job
+     * @return       true when the message is answered now
+     */
+    private static boolean await(String sequenceStoreId, List<GetReadSetImportJobResponse> known, Call call) {
+        if (known.stream().allMatch(job -> ImportJobStatuses.hasEnded(job.status()))) {
+            answerEnded(call, known.stream().map(job -> job.hasSources() ? job
+                    : call.client().getReadSetImportJob(b -> b.sequenceStoreId(sequenceStoreId).id(job.id()))).toList());
+            return true;
+        }
         Omics2Configuration options = call.options();
-        ImportJobWaiter waiter = new ImportJobWaiter(call.waitTimer(), Duration.ofMillis(options.getPollInterval()),
-                Duration.ofMillis(options.getWaitTimeout()));
-        List<GetReadSetImportJobResponse> ended = waiter.await(call.client(), sequenceStoreId, jobIds, call.keepWaiting());
+        Waiting waiting = call.waiting();
+        ImportJobWatches.Key watch = new ImportJobWatches.Key(call.client(), sequenceStoreId,
+                Duration.ofMillis(options.getPollInterval()), waiting.timer());
+        waiting.answerWhenOver(waiting.watches().await(watch, known, Duration.ofMillis(options.getWaitTimeout()),
+                waiting.keepWaiting()), ended -> answerEnded(call, ended));
+        return false;
+    }
+
+    private static void answerEnded(Call call, List<GetReadSetImportJobResponse> ended) {
         answer(call.message(), ended, ImportJob::of);
-        if (options.isFailOnImportFailure() && ended.stream().anyMatch(ImportJobStatuses::isFailure)) {
+        if (call.options().isFailOnImportFailure() && ended.stream().anyMatch(ImportJobStatuses::isFailure)) {
             throw new ImportJobFailedException(ended);
         }
     }

@@ -53,7 +53,11 @@ public record OperationSpec<R extends OmicsRequest>(
     /** What the operation does with its request: call HealthOmics and answer on the message. */
     @FunctionalInterface
     public interface Invocation<R> {
-        void invoke(R request, Call call);
+        /**
+         * @return true when the message is answered; false when the call waits for import jobs and answers later,
+         *         through the call's {@link Waiting}
+         */
+        boolean invoke(R request, Call call);
 
         /** One call, its response as the body, and result headers from it. */
         static <R, S> Invocation<R> respond(BiFunction<OmicsClient, R, S> operation, BiConsumer<S, Message> results) {
@@ -61,6 +65,7 @@ public record OperationSpec<R extends OmicsRequest>(
                 S response = operation.apply(call.client(), request);
                 call.message().setBody(response);
                 results.accept(response, call.message());
+                return true;
             };
         }
 
@@ -93,11 +98,15 @@ public record OperationSpec<R extends OmicsRequest>(
         }
     }
 
-    /** Builds the request from the call's values, checks it, and invokes the operation. */
-    public void run(Call call) {
+    /**
+     * Builds the request from the call's values, checks it, and invokes the operation.
+     *
+     * @return true when the message is answered; false when it will be, once the jobs it waits for have ended
+     */
+    public boolean run(Call call) {
         R request = request(call.values());
         LOG.debug("Calling HealthOmics {}: {}", operation, request);
-        invocation.invoke(request, call);
+        return invocation.invoke(request, call);
     }
 
     /**

@@ -1,0 +1,43 @@
+package io.github.camelomics.aws2.omics.internal.operation;
+
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.Executor;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
+
+import io.github.camelomics.aws2.omics.WaitTimer;
+import io.github.camelomics.aws2.omics.internal.job.ImportJobWatches;
+
+/**
+ * What a call needs to wait for import jobs without holding a thread: the component's watches, the clock, whether
+ * waiting is still wanted (false once the route or Camel stops), and how the exchange goes on once answered.
+ *
+ * @param completions where the answer is put on the message and the exchange resumed, so that the rest of the route
+ *                    does not run on, and hold up, the watch that polls for every wait
+ * @param resume      lets the exchange go on, failed with the given exception, or not when it is null
+ */
+public record Waiting(ImportJobWatches watches, WaitTimer timer, BooleanSupplier keepWaiting, Executor completions,
+                      Consumer<RuntimeException> resume) {
+
+    /** Once the wait is over, answers on a thread of the completions, then resumes the exchange. */
+    <T> void answerWhenOver(CompletableFuture<T> wait, Consumer<T> answer) {
+        wait.whenCompleteAsync((result, error) -> {
+            RuntimeException failure = null;
+            try {
+                if (error != null) {
+                    throw unwrap(error);
+                }
+                answer.accept(result);
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+            resume.accept(failure);
+        }, completions);
+    }
+
+    private static RuntimeException unwrap(Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        return cause instanceof RuntimeException e ? e : new IllegalStateException(cause);
+    }
+}
