@@ -4,6 +4,7 @@ import java.util.Arrays;
 import java.util.Map;
 
 import io.github.camelomics.aws2.omics.internal.client.SharedOmicsClients;
+import io.github.camelomics.aws2.omics.internal.postgres.PostgresStores;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.Metadata;
@@ -21,6 +22,7 @@ public class Omics2Component extends HealthCheckComponent {
     private Omics2Configuration configuration = new Omics2Configuration();
 
     private final SharedOmicsClients clients = new SharedOmicsClients();
+    private final PostgresStores postgresStores = new PostgresStores();
 
     public Omics2Component() {
     }
@@ -61,6 +63,10 @@ public class Omics2Component extends HealthCheckComponent {
 
     SharedOmicsClients clients() {
         return clients;
+    }
+
+    PostgresStores postgresStores() {
+        return postgresStores;
     }
 
     @Override

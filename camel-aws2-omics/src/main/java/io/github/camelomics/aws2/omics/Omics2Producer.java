@@ -47,7 +47,7 @@ public class Omics2Producer extends DefaultProducer {
         OperationSpec<?> operation = OperationCatalog.of(operation(message));
         try {
             operation.run(new Call(getEndpoint().getClient(), message, options, new RequestValues(message, options),
-                    getEndpoint().getWaitTimer(), () -> keepWaiting(exchange)));
+                    getEndpoint().getWaitTimer(), () -> keepWaiting(exchange), getEndpoint().getStartLedger()));
         } catch (AwsServiceException e) {
             LOG.debug("HealthOmics {} failed: {}", operation.operation(), describe(e));
             throw e;

@@ -6,9 +6,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import javax.sql.DataSource;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelomics.aws2.omics.Omics2Component;
 import io.github.camelomics.aws2.omics.Omics2Configuration;
+import io.github.camelomics.aws2.omics.RequestBudget;
+import io.github.camelomics.aws2.omics.StartLedger;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spi.PropertyConfigurerGetter;
@@ -36,12 +40,18 @@ class PropertyBindingTest {
     private static final OmicsClient CLIENT = mock(OmicsClient.class);
     private static final IdempotentRepository REPOSITORY = MemoryIdempotentRepository.memoryIdempotentRepository();
     private static final Omics2Configuration CONFIGURATION = new Omics2Configuration();
+    private static final DataSource DATA_SOURCE = mock(DataSource.class);
+    private static final RequestBudget BUDGET = (line, maxWait) -> true;
+    private static final StartLedger LEDGER = mock(StartLedger.class);
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(CamelAutoConfiguration.class, Omics2ComponentAutoConfiguration.class))
             .withBean("myOmicsClient", OmicsClient.class, () -> CLIENT)
             .withBean("myRepository", IdempotentRepository.class, () -> REPOSITORY)
-            .withBean("myConfiguration", Omics2Configuration.class, () -> CONFIGURATION);
+            .withBean("myConfiguration", Omics2Configuration.class, () -> CONFIGURATION)
+            .withBean("myDataSource", DataSource.class, () -> DATA_SOURCE)
+            .withBean("myBudget", RequestBudget.class, () -> BUDGET)
+            .withBean("myLedger", StartLedger.class, () -> LEDGER);
 
     @Test
     void everyOptionBindsFromItsKebabCaseKey() {
@@ -143,6 +153,9 @@ class PropertyBindingTest {
                 case "configuration" -> new Sample("#bean:myConfiguration", CONFIGURATION);
                 case "idempotentRepository" -> new Sample("#bean:myRepository", REPOSITORY);
                 case "omicsClient" -> new Sample("#myOmicsClient", CLIENT);
+                case "dataSource" -> new Sample("#bean:myDataSource", DATA_SOURCE);
+                case "requestBudget" -> new Sample("#bean:myBudget", BUDGET);
+                case "startLedgerRepository" -> new Sample("#bean:myLedger", LEDGER);
                 default -> throw new IllegalStateException("no sample bean for object option " + option.name());
             };
             case "string" -> new Sample("sample-" + option.name(), "sample-" + option.name());

@@ -211,7 +211,7 @@ public final class OperationCatalog {
         ClientTokens tokens = new ClientTokens(options.getClientTokenStrategy(),
                 call.message().getExchange().getExchangeId(), () -> call.values().wire(request));
         List<StartReadSetImportJobResponse> started = ImportJobs.start(call.client(), request,
-                options.getMaxSourcesPerJob(), tokens);
+                options.getMaxSourcesPerJob(), tokens, call.startLedger());
         if (options.isWaitForCompletion()) {
             await(request.sequenceStoreId(), started.stream().map(StartReadSetImportJobResponse::id).toList(), call);
         } else {
