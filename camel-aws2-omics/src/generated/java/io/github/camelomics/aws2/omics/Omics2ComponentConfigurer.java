@@ -40,9 +40,13 @@ public class Omics2ComponentConfigurer extends PropertyConfigurerSupport impleme
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "budgetkey":
+        case "budgetKey": getOrCreateConfiguration(target).setBudgetKey(property(camelContext, java.lang.String.class, value)); return true;
         case "clienttokenstrategy":
         case "clientTokenStrategy": getOrCreateConfiguration(target).setClientTokenStrategy(property(camelContext, io.github.camelomics.aws2.omics.ClientTokenStrategy.class, value)); return true;
         case "configuration": target.setConfiguration(property(camelContext, io.github.camelomics.aws2.omics.Omics2Configuration.class, value)); return true;
+        case "datasource":
+        case "dataSource": getOrCreateConfiguration(target).setDataSource(property(camelContext, javax.sql.DataSource.class, value)); return true;
         case "failonimportfailure":
         case "failOnImportFailure": getOrCreateConfiguration(target).setFailOnImportFailure(property(camelContext, boolean.class, value)); return true;
         case "healthcheckconsumerenabled":
@@ -78,6 +82,8 @@ public class Omics2ComponentConfigurer extends PropertyConfigurerSupport impleme
         case "proxyprotocol":
         case "proxyProtocol": getOrCreateConfiguration(target).setProxyProtocol(property(camelContext, software.amazon.awssdk.core.Protocol.class, value)); return true;
         case "region": getOrCreateConfiguration(target).setRegion(property(camelContext, java.lang.String.class, value)); return true;
+        case "requestbudget":
+        case "requestBudget": getOrCreateConfiguration(target).setRequestBudget(property(camelContext, io.github.camelomics.aws2.omics.RequestBudget.class, value)); return true;
         case "requestspersecond":
         case "requestsPerSecond": getOrCreateConfiguration(target).setRequestsPerSecond(property(camelContext, double.class, value)); return true;
         case "retrymode":
@@ -90,7 +96,13 @@ public class Omics2ComponentConfigurer extends PropertyConfigurerSupport impleme
         case "sequenceStoreId": getOrCreateConfiguration(target).setSequenceStoreId(property(camelContext, java.lang.String.class, value)); return true;
         case "sessiontoken":
         case "sessionToken": getOrCreateConfiguration(target).setSessionToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "sharedbudget":
+        case "sharedBudget": getOrCreateConfiguration(target).setSharedBudget(property(camelContext, boolean.class, value)); return true;
         case "since": getOrCreateConfiguration(target).setSince(property(camelContext, java.lang.String.class, value)); return true;
+        case "startledger":
+        case "startLedger": getOrCreateConfiguration(target).setStartLedger(property(camelContext, boolean.class, value)); return true;
+        case "startledgerrepository":
+        case "startLedgerRepository": getOrCreateConfiguration(target).setStartLedgerRepository(property(camelContext, io.github.camelomics.aws2.omics.StartLedger.class, value)); return true;
         case "terminalstatusesonly":
         case "terminalStatusesOnly": getOrCreateConfiguration(target).setTerminalStatusesOnly(property(camelContext, boolean.class, value)); return true;
         case "trustallcertificates":
@@ -116,7 +128,7 @@ public class Omics2ComponentConfigurer extends PropertyConfigurerSupport impleme
 
     @Override
     public String[] getAutowiredNames() {
-        return new String[]{"omicsClient"};
+        return new String[]{"dataSource", "omicsClient"};
     }
 
     @Override
@@ -132,9 +144,13 @@ public class Omics2ComponentConfigurer extends PropertyConfigurerSupport impleme
         case "autowiredEnabled": return boolean.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "budgetkey":
+        case "budgetKey": return java.lang.String.class;
         case "clienttokenstrategy":
         case "clientTokenStrategy": return io.github.camelomics.aws2.omics.ClientTokenStrategy.class;
         case "configuration": return io.github.camelomics.aws2.omics.Omics2Configuration.class;
+        case "datasource":
+        case "dataSource": return javax.sql.DataSource.class;
         case "failonimportfailure":
         case "failOnImportFailure": return boolean.class;
         case "healthcheckconsumerenabled":
@@ -170,6 +186,8 @@ public class Omics2ComponentConfigurer extends PropertyConfigurerSupport impleme
         case "proxyprotocol":
         case "proxyProtocol": return software.amazon.awssdk.core.Protocol.class;
         case "region": return java.lang.String.class;
+        case "requestbudget":
+        case "requestBudget": return io.github.camelomics.aws2.omics.RequestBudget.class;
         case "requestspersecond":
         case "requestsPerSecond": return double.class;
         case "retrymode":
@@ -182,7 +200,13 @@ public class Omics2ComponentConfigurer extends PropertyConfigurerSupport impleme
         case "sequenceStoreId": return java.lang.String.class;
         case "sessiontoken":
         case "sessionToken": return java.lang.String.class;
+        case "sharedbudget":
+        case "sharedBudget": return boolean.class;
         case "since": return java.lang.String.class;
+        case "startledger":
+        case "startLedger": return boolean.class;
+        case "startledgerrepository":
+        case "startLedgerRepository": return io.github.camelomics.aws2.omics.StartLedger.class;
         case "terminalstatusesonly":
         case "terminalStatusesOnly": return boolean.class;
         case "trustallcertificates":
@@ -220,9 +244,13 @@ public class Omics2ComponentConfigurer extends PropertyConfigurerSupport impleme
         case "autowiredEnabled": return target.isAutowiredEnabled();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "budgetkey":
+        case "budgetKey": return getOrCreateConfiguration(target).getBudgetKey();
         case "clienttokenstrategy":
         case "clientTokenStrategy": return getOrCreateConfiguration(target).getClientTokenStrategy();
         case "configuration": return target.getConfiguration();
+        case "datasource":
+        case "dataSource": return getOrCreateConfiguration(target).getDataSource();
         case "failonimportfailure":
         case "failOnImportFailure": return getOrCreateConfiguration(target).isFailOnImportFailure();
         case "healthcheckconsumerenabled":
@@ -258,6 +286,8 @@ public class Omics2ComponentConfigurer extends PropertyConfigurerSupport impleme
         case "proxyprotocol":
         case "proxyProtocol": return getOrCreateConfiguration(target).getProxyProtocol();
         case "region": return getOrCreateConfiguration(target).getRegion();
+        case "requestbudget":
+        case "requestBudget": return getOrCreateConfiguration(target).getRequestBudget();
         case "requestspersecond":
         case "requestsPerSecond": return getOrCreateConfiguration(target).getRequestsPerSecond();
         case "retrymode":
@@ -270,7 +300,13 @@ public class Omics2ComponentConfigurer extends PropertyConfigurerSupport impleme
         case "sequenceStoreId": return getOrCreateConfiguration(target).getSequenceStoreId();
         case "sessiontoken":
         case "sessionToken": return getOrCreateConfiguration(target).getSessionToken();
+        case "sharedbudget":
+        case "sharedBudget": return getOrCreateConfiguration(target).isSharedBudget();
         case "since": return getOrCreateConfiguration(target).getSince();
+        case "startledger":
+        case "startLedger": return getOrCreateConfiguration(target).isStartLedger();
+        case "startledgerrepository":
+        case "startLedgerRepository": return getOrCreateConfiguration(target).getStartLedgerRepository();
         case "terminalstatusesonly":
         case "terminalStatusesOnly": return getOrCreateConfiguration(target).isTerminalStatusesOnly();
         case "trustallcertificates":

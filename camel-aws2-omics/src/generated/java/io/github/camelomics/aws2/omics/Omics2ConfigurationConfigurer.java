@@ -29,8 +29,12 @@ public class Omics2ConfigurationConfigurer extends org.apache.camel.support.comp
         case "apiCallAttemptTimeout": target.setApiCallAttemptTimeout(property(camelContext, long.class, value)); return true;
         case "apicalltimeout":
         case "apiCallTimeout": target.setApiCallTimeout(property(camelContext, long.class, value)); return true;
+        case "budgetkey":
+        case "budgetKey": target.setBudgetKey(property(camelContext, java.lang.String.class, value)); return true;
         case "clienttokenstrategy":
         case "clientTokenStrategy": target.setClientTokenStrategy(property(camelContext, io.github.camelomics.aws2.omics.ClientTokenStrategy.class, value)); return true;
+        case "datasource":
+        case "dataSource": target.setDataSource(property(camelContext, javax.sql.DataSource.class, value)); return true;
         case "failonimportfailure":
         case "failOnImportFailure": target.setFailOnImportFailure(property(camelContext, boolean.class, value)); return true;
         case "idempotentrepository":
@@ -61,6 +65,8 @@ public class Omics2ConfigurationConfigurer extends org.apache.camel.support.comp
         case "proxyprotocol":
         case "proxyProtocol": target.setProxyProtocol(property(camelContext, software.amazon.awssdk.core.Protocol.class, value)); return true;
         case "region": target.setRegion(property(camelContext, java.lang.String.class, value)); return true;
+        case "requestbudget":
+        case "requestBudget": target.setRequestBudget(property(camelContext, io.github.camelomics.aws2.omics.RequestBudget.class, value)); return true;
         case "requestspersecond":
         case "requestsPerSecond": target.setRequestsPerSecond(property(camelContext, double.class, value)); return true;
         case "retrymode":
@@ -73,7 +79,13 @@ public class Omics2ConfigurationConfigurer extends org.apache.camel.support.comp
         case "sequenceStoreId": target.setSequenceStoreId(property(camelContext, java.lang.String.class, value)); return true;
         case "sessiontoken":
         case "sessionToken": target.setSessionToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "sharedbudget":
+        case "sharedBudget": target.setSharedBudget(property(camelContext, boolean.class, value)); return true;
         case "since": target.setSince(property(camelContext, java.lang.String.class, value)); return true;
+        case "startledger":
+        case "startLedger": target.setStartLedger(property(camelContext, boolean.class, value)); return true;
+        case "startledgerrepository":
+        case "startLedgerRepository": target.setStartLedgerRepository(property(camelContext, io.github.camelomics.aws2.omics.StartLedger.class, value)); return true;
         case "terminalstatusesonly":
         case "terminalStatusesOnly": target.setTerminalStatusesOnly(property(camelContext, boolean.class, value)); return true;
         case "trustallcertificates":
@@ -106,8 +118,12 @@ public class Omics2ConfigurationConfigurer extends org.apache.camel.support.comp
         case "apiCallAttemptTimeout": return long.class;
         case "apicalltimeout":
         case "apiCallTimeout": return long.class;
+        case "budgetkey":
+        case "budgetKey": return java.lang.String.class;
         case "clienttokenstrategy":
         case "clientTokenStrategy": return io.github.camelomics.aws2.omics.ClientTokenStrategy.class;
+        case "datasource":
+        case "dataSource": return javax.sql.DataSource.class;
         case "failonimportfailure":
         case "failOnImportFailure": return boolean.class;
         case "idempotentrepository":
@@ -138,6 +154,8 @@ public class Omics2ConfigurationConfigurer extends org.apache.camel.support.comp
         case "proxyprotocol":
         case "proxyProtocol": return software.amazon.awssdk.core.Protocol.class;
         case "region": return java.lang.String.class;
+        case "requestbudget":
+        case "requestBudget": return io.github.camelomics.aws2.omics.RequestBudget.class;
         case "requestspersecond":
         case "requestsPerSecond": return double.class;
         case "retrymode":
@@ -150,7 +168,13 @@ public class Omics2ConfigurationConfigurer extends org.apache.camel.support.comp
         case "sequenceStoreId": return java.lang.String.class;
         case "sessiontoken":
         case "sessionToken": return java.lang.String.class;
+        case "sharedbudget":
+        case "sharedBudget": return boolean.class;
         case "since": return java.lang.String.class;
+        case "startledger":
+        case "startLedger": return boolean.class;
+        case "startledgerrepository":
+        case "startLedgerRepository": return io.github.camelomics.aws2.omics.StartLedger.class;
         case "terminalstatusesonly":
         case "terminalStatusesOnly": return boolean.class;
         case "trustallcertificates":
@@ -184,8 +208,12 @@ public class Omics2ConfigurationConfigurer extends org.apache.camel.support.comp
         case "apiCallAttemptTimeout": return target.getApiCallAttemptTimeout();
         case "apicalltimeout":
         case "apiCallTimeout": return target.getApiCallTimeout();
+        case "budgetkey":
+        case "budgetKey": return target.getBudgetKey();
         case "clienttokenstrategy":
         case "clientTokenStrategy": return target.getClientTokenStrategy();
+        case "datasource":
+        case "dataSource": return target.getDataSource();
         case "failonimportfailure":
         case "failOnImportFailure": return target.isFailOnImportFailure();
         case "idempotentrepository":
@@ -216,6 +244,8 @@ public class Omics2ConfigurationConfigurer extends org.apache.camel.support.comp
         case "proxyprotocol":
         case "proxyProtocol": return target.getProxyProtocol();
         case "region": return target.getRegion();
+        case "requestbudget":
+        case "requestBudget": return target.getRequestBudget();
         case "requestspersecond":
         case "requestsPerSecond": return target.getRequestsPerSecond();
         case "retrymode":
@@ -228,7 +258,13 @@ public class Omics2ConfigurationConfigurer extends org.apache.camel.support.comp
         case "sequenceStoreId": return target.getSequenceStoreId();
         case "sessiontoken":
         case "sessionToken": return target.getSessionToken();
+        case "sharedbudget":
+        case "sharedBudget": return target.isSharedBudget();
         case "since": return target.getSince();
+        case "startledger":
+        case "startLedger": return target.isStartLedger();
+        case "startledgerrepository":
+        case "startLedgerRepository": return target.getStartLedgerRepository();
         case "terminalstatusesonly":
         case "terminalStatusesOnly": return target.isTerminalStatusesOnly();
         case "trustallcertificates":

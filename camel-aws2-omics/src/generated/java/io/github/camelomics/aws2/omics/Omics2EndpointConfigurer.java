@@ -37,8 +37,12 @@ public class Omics2EndpointConfigurer extends PropertyConfigurerSupport implemen
         case "backoffMultiplier": target.setBackoffMultiplier(property(camelContext, int.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
+        case "budgetkey":
+        case "budgetKey": target.getConfiguration().setBudgetKey(property(camelContext, java.lang.String.class, value)); return true;
         case "clienttokenstrategy":
         case "clientTokenStrategy": target.getConfiguration().setClientTokenStrategy(property(camelContext, io.github.camelomics.aws2.omics.ClientTokenStrategy.class, value)); return true;
+        case "datasource":
+        case "dataSource": target.getConfiguration().setDataSource(property(camelContext, javax.sql.DataSource.class, value)); return true;
         case "delay": target.setDelay(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "exceptionhandler":
         case "exceptionHandler": target.setExceptionHandler(property(camelContext, org.apache.camel.spi.ExceptionHandler.class, value)); return true;
@@ -82,6 +86,8 @@ public class Omics2EndpointConfigurer extends PropertyConfigurerSupport implemen
         case "region": target.getConfiguration().setRegion(property(camelContext, java.lang.String.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
+        case "requestbudget":
+        case "requestBudget": target.getConfiguration().setRequestBudget(property(camelContext, io.github.camelomics.aws2.omics.RequestBudget.class, value)); return true;
         case "requestspersecond":
         case "requestsPerSecond": target.getConfiguration().setRequestsPerSecond(property(camelContext, double.class, value)); return true;
         case "retrymode":
@@ -103,7 +109,13 @@ public class Omics2EndpointConfigurer extends PropertyConfigurerSupport implemen
         case "sequenceStoreId": target.getConfiguration().setSequenceStoreId(property(camelContext, java.lang.String.class, value)); return true;
         case "sessiontoken":
         case "sessionToken": target.getConfiguration().setSessionToken(property(camelContext, java.lang.String.class, value)); return true;
+        case "sharedbudget":
+        case "sharedBudget": target.getConfiguration().setSharedBudget(property(camelContext, boolean.class, value)); return true;
         case "since": target.getConfiguration().setSince(property(camelContext, java.lang.String.class, value)); return true;
+        case "startledger":
+        case "startLedger": target.getConfiguration().setStartLedger(property(camelContext, boolean.class, value)); return true;
+        case "startledgerrepository":
+        case "startLedgerRepository": target.getConfiguration().setStartLedgerRepository(property(camelContext, io.github.camelomics.aws2.omics.StartLedger.class, value)); return true;
         case "startscheduler":
         case "startScheduler": target.setStartScheduler(property(camelContext, boolean.class, value)); return true;
         case "terminalstatusesonly":
@@ -135,7 +147,7 @@ public class Omics2EndpointConfigurer extends PropertyConfigurerSupport implemen
 
     @Override
     public String[] getAutowiredNames() {
-        return new String[]{"omicsClient"};
+        return new String[]{"dataSource", "omicsClient"};
     }
 
     @Override
@@ -155,8 +167,12 @@ public class Omics2EndpointConfigurer extends PropertyConfigurerSupport implemen
         case "backoffMultiplier": return int.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
+        case "budgetkey":
+        case "budgetKey": return java.lang.String.class;
         case "clienttokenstrategy":
         case "clientTokenStrategy": return io.github.camelomics.aws2.omics.ClientTokenStrategy.class;
+        case "datasource":
+        case "dataSource": return javax.sql.DataSource.class;
         case "delay": return long.class;
         case "exceptionhandler":
         case "exceptionHandler": return org.apache.camel.spi.ExceptionHandler.class;
@@ -200,6 +216,8 @@ public class Omics2EndpointConfigurer extends PropertyConfigurerSupport implemen
         case "region": return java.lang.String.class;
         case "repeatcount":
         case "repeatCount": return long.class;
+        case "requestbudget":
+        case "requestBudget": return io.github.camelomics.aws2.omics.RequestBudget.class;
         case "requestspersecond":
         case "requestsPerSecond": return double.class;
         case "retrymode":
@@ -221,7 +239,13 @@ public class Omics2EndpointConfigurer extends PropertyConfigurerSupport implemen
         case "sequenceStoreId": return java.lang.String.class;
         case "sessiontoken":
         case "sessionToken": return java.lang.String.class;
+        case "sharedbudget":
+        case "sharedBudget": return boolean.class;
         case "since": return java.lang.String.class;
+        case "startledger":
+        case "startLedger": return boolean.class;
+        case "startledgerrepository":
+        case "startLedgerRepository": return io.github.camelomics.aws2.omics.StartLedger.class;
         case "startscheduler":
         case "startScheduler": return boolean.class;
         case "terminalstatusesonly":
@@ -269,8 +293,12 @@ public class Omics2EndpointConfigurer extends PropertyConfigurerSupport implemen
         case "backoffMultiplier": return target.getBackoffMultiplier();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
+        case "budgetkey":
+        case "budgetKey": return target.getConfiguration().getBudgetKey();
         case "clienttokenstrategy":
         case "clientTokenStrategy": return target.getConfiguration().getClientTokenStrategy();
+        case "datasource":
+        case "dataSource": return target.getConfiguration().getDataSource();
         case "delay": return target.getDelay();
         case "exceptionhandler":
         case "exceptionHandler": return target.getExceptionHandler();
@@ -314,6 +342,8 @@ public class Omics2EndpointConfigurer extends PropertyConfigurerSupport implemen
         case "region": return target.getConfiguration().getRegion();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
+        case "requestbudget":
+        case "requestBudget": return target.getConfiguration().getRequestBudget();
         case "requestspersecond":
         case "requestsPerSecond": return target.getConfiguration().getRequestsPerSecond();
         case "retrymode":
@@ -335,7 +365,13 @@ public class Omics2EndpointConfigurer extends PropertyConfigurerSupport implemen
         case "sequenceStoreId": return target.getConfiguration().getSequenceStoreId();
         case "sessiontoken":
         case "sessionToken": return target.getConfiguration().getSessionToken();
+        case "sharedbudget":
+        case "sharedBudget": return target.getConfiguration().isSharedBudget();
         case "since": return target.getConfiguration().getSince();
+        case "startledger":
+        case "startLedger": return target.getConfiguration().isStartLedger();
+        case "startledgerrepository":
+        case "startLedgerRepository": return target.getConfiguration().getStartLedgerRepository();
         case "startscheduler":
         case "startScheduler": return target.isStartScheduler();
         case "terminalstatusesonly":

@@ -24,7 +24,7 @@ public class Omics2EndpointUriFactory extends org.apache.camel.support.component
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(57);
+        Set<String> props = new HashSet<>(63);
         props.add("accessKey");
         props.add("apiCallAttemptTimeout");
         props.add("apiCallTimeout");
@@ -32,7 +32,9 @@ public class Omics2EndpointUriFactory extends org.apache.camel.support.component
         props.add("backoffIdleThreshold");
         props.add("backoffMultiplier");
         props.add("bridgeErrorHandler");
+        props.add("budgetKey");
         props.add("clientTokenStrategy");
+        props.add("dataSource");
         props.add("delay");
         props.add("exceptionHandler");
         props.add("exchangePattern");
@@ -57,6 +59,7 @@ public class Omics2EndpointUriFactory extends org.apache.camel.support.component
         props.add("proxyProtocol");
         props.add("region");
         props.add("repeatCount");
+        props.add("requestBudget");
         props.add("requestsPerSecond");
         props.add("retryMode");
         props.add("roleArn");
@@ -68,7 +71,10 @@ public class Omics2EndpointUriFactory extends org.apache.camel.support.component
         props.add("sendEmptyMessageWhenIdle");
         props.add("sequenceStoreId");
         props.add("sessionToken");
+        props.add("sharedBudget");
         props.add("since");
+        props.add("startLedger");
+        props.add("startLedgerRepository");
         props.add("startScheduler");
         props.add("terminalStatusesOnly");
         props.add("timeUnit");

@@ -8,6 +8,7 @@ import java.util.concurrent.RejectedExecutionException;
 
 import io.github.camelomics.aws2.omics.internal.client.SharedOmicsClients;
 import io.github.camelomics.aws2.omics.internal.job.ImportJobWatches;
+import io.github.camelomics.aws2.omics.internal.postgres.PostgresStores;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.spi.ExecutorServiceManager;
@@ -28,6 +29,7 @@ public class Omics2Component extends HealthCheckComponent {
     private Omics2Configuration configuration = new Omics2Configuration();
 
     private final SharedOmicsClients clients = new SharedOmicsClients();
+    private final PostgresStores postgresStores = new PostgresStores();
 
     private ImportJobWatches watches;
     private ExecutorService watchThreads;
@@ -100,6 +102,10 @@ public class Omics2Component extends HealthCheckComponent {
     synchronized Executor waitCompletions() {
         importJobWatches();
         return completions;
+    }
+
+    PostgresStores postgresStores() {
+        return postgresStores;
     }
 
     @Override

@@ -1,5 +1,7 @@
 package io.github.camelomics.aws2.omics;
 
+import javax.sql.DataSource;
+
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Configurer;
 import org.apache.camel.spi.IdempotentRepository;
@@ -125,6 +127,39 @@ public class Omics2Configuration implements Cloneable {
               description = "The most requests per second this client sends for each operation (the HealthOmics quota is 5 "
                             + "unless raised); bursts wait on the client instead of being throttled. 0 turns the limit off")
     private double requestsPerSecond = 5;
+
+    @UriParam(label = "advanced",
+              description = "The PostgreSQL database of the shared request budget (sharedBudget) and the start ledger "
+                            + "(startLedger), as a javax.sql.DataSource; their tables are created on first use when "
+                            + "missing. Autowired: the single DataSource in the registry. Unused unless one of those is on")
+    @Metadata(autowired = true)
+    private DataSource dataSource;
+    @UriParam(label = "advanced",
+              description = "Draw every request, retries included, from a token bucket per quota line (budgetKey, region "
+                            + "and operation) kept in the PostgreSQL database of dataSource, at requestsPerSecond, instead "
+                            + "of pacing each client in its JVM: replicas that share the database share the HealthOmics "
+                            + "quota. An exhausted budget makes calls wait (within apiCallAttemptTimeout and apiCallTimeout), "
+                            + "never fail. Needs com.bucket4j:bucket4j_jdk17-postgresql on the class path")
+    private boolean sharedBudget;
+    @UriParam(label = "advanced",
+              description = "A request budget of your own (for example buckets in Hazelcast or Redis) that every request "
+                            + "draws from, instead of the in-JVM pace or sharedBudget")
+    private RequestBudget requestBudget;
+    @UriParam(label = "advanced", defaultValue = "default",
+              description = "The account's name in the quota lines of the request budget. Replicas that share a budget "
+                            + "and an AWS account must use the same name; give each account its own name (its account id, "
+                            + "say) when one database serves several")
+    private String budgetKey = "default";
+    @UriParam(label = "producer",
+              description = "Record the job each client token started in the PostgreSQL database of dataSource, and look "
+                            + "the token up before every start: a redelivered message, on any replica and at any later "
+                            + "time, gets its recorded job back without a start call, even when the service no longer "
+                            + "remembers the token")
+    private boolean startLedger;
+    @UriParam(label = "producer",
+              description = "A start ledger of your own to record the job of each client token in, instead of the "
+                            + "PostgreSQL one of startLedger")
+    private StartLedger startLedgerRepository;
 
     @UriParam(label = "advanced", description = "A ready OmicsClient to use instead of creating one; never closed by Camel")
     @Metadata(autowired = true)
@@ -402,6 +437,54 @@ public class Omics2Configuration implements Cloneable {
 
     public void setRequestsPerSecond(double requestsPerSecond) {
         this.requestsPerSecond = requestsPerSecond;
+    }
+
+    public DataSource getDataSource() {
+        return dataSource;
+    }
+
+    public void setDataSource(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public boolean isSharedBudget() {
+        return sharedBudget;
+    }
+
+    public void setSharedBudget(boolean sharedBudget) {
+        this.sharedBudget = sharedBudget;
+    }
+
+    public RequestBudget getRequestBudget() {
+        return requestBudget;
+    }
+
+    public void setRequestBudget(RequestBudget requestBudget) {
+        this.requestBudget = requestBudget;
+    }
+
+    public String getBudgetKey() {
+        return budgetKey;
+    }
+
+    public void setBudgetKey(String budgetKey) {
+        this.budgetKey = budgetKey;
+    }
+
+    public boolean isStartLedger() {
+        return startLedger;
+    }
+
+    public void setStartLedger(boolean startLedger) {
+        this.startLedger = startLedger;
+    }
+
+    public StartLedger getStartLedgerRepository() {
+        return startLedgerRepository;
+    }
+
+    public void setStartLedgerRepository(StartLedger startLedgerRepository) {
+        this.startLedgerRepository = startLedgerRepository;
     }
 
     public OmicsClient getOmicsClient() {

@@ -8,6 +8,7 @@ import io.github.camelomics.aws2.omics.internal.client.ClientSettings;
 import io.github.camelomics.aws2.omics.internal.client.OmicsClientFactory;
 import io.github.camelomics.aws2.omics.internal.consumer.ImportJobStatusConsumer;
 import io.github.camelomics.aws2.omics.internal.consumer.Since;
+import io.github.camelomics.aws2.omics.internal.postgres.PostgresStores;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -41,6 +42,8 @@ public class Omics2Endpoint extends ScheduledPollEndpoint implements EndpointSer
     private long delay = DEFAULT_CONSUMER_DELAY;
 
     private volatile OmicsClient client;
+    /** The ledger of client tokens and their jobs, or null; set with the client. */
+    private volatile StartLedger startLedger;
     private WaitTimer waitTimer = WaitTimer.SYSTEM;
     /** The settings of the client leased from the component; null when the user gave a client. */
     private ClientSettings leased;
@@ -98,10 +101,12 @@ public class Omics2Endpoint extends ScheduledPollEndpoint implements EndpointSer
         if (!optionsChecked) {
             checkOptions();
         }
+        startLedger = getComponent().postgresStores().ledger(configuration);
         if (configuration.getOmicsClient() != null) {
             client = configuration.getOmicsClient();
         } else {
-            ClientSettings settings = ClientSettings.of(configuration);
+            ClientSettings settings = ClientSettings.of(configuration,
+                    getComponent().postgresStores().budget(configuration));
             client = getComponent().clients().acquire(settings);
             leased = settings;
         }
@@ -120,6 +125,7 @@ public class Omics2Endpoint extends ScheduledPollEndpoint implements EndpointSer
         if (configuration.getPollInterval() <= 0) {
             problems.add("option pollInterval must be positive, but was " + configuration.getPollInterval() + " ms");
         }
+        checkSharedOptions(problems);
         if (consumed) {
             if (configuration.getSequenceStoreId() == null || configuration.getSequenceStoreId().isBlank()) {
                 problems.add("option sequenceStoreId is required (the store whose import jobs are polled), but it is not set");
@@ -145,6 +151,40 @@ public class Omics2Endpoint extends ScheduledPollEndpoint implements EndpointSer
         optionsChecked = true;
     }
 
+    /** The request budget and the start ledger: what each needs, and what cannot go together. */
+    private void checkSharedOptions(List<String> problems) {
+        boolean sharedBudget = configuration.isSharedBudget() && configuration.getRequestBudget() == null;
+        boolean ledgerInDatabase = configuration.isStartLedger() && configuration.getStartLedgerRepository() == null;
+        if (sharedBudget && configuration.getDataSource() == null) {
+            problems.add("option sharedBudget=true needs option dataSource (the javax.sql.DataSource of the PostgreSQL "
+                         + "database that holds the budget), but it is not set");
+        }
+        if (sharedBudget && !PostgresStores.bucket4jPresent()) {
+            problems.add("option sharedBudget=true needs " + PostgresStores.BUCKET4J_ARTIFACT
+                         + " on the class path, but it is not there: add that dependency");
+        }
+        if (ledgerInDatabase && configuration.getDataSource() == null) {
+            problems.add("option startLedger=true needs option dataSource (the javax.sql.DataSource of the PostgreSQL "
+                         + "database that holds the ledger), but it is not set");
+        }
+        boolean budget = configuration.isSharedBudget() || configuration.getRequestBudget() != null;
+        if (budget && configuration.getRequestsPerSecond() <= 0) {
+            problems.add("option " + budgetOption() + " draws requestsPerSecond permits per second for each quota line, "
+                         + "so requestsPerSecond must be positive, but was " + configuration.getRequestsPerSecond());
+        }
+        if (budget && configuration.getOmicsClient() != null) {
+            problems.add("option " + budgetOption() + " applies to the clients the component makes, not to the given "
+                         + "omicsClient: remove one of the two");
+        }
+        if (configuration.getBudgetKey() == null || configuration.getBudgetKey().isBlank()) {
+            problems.add("option budgetKey must name the account in the request budget, but it is empty");
+        }
+    }
+
+    private String budgetOption() {
+        return configuration.getRequestBudget() != null ? "requestBudget" : "sharedBudget=true";
+    }
+
     @Override
     protected void doStop() throws Exception {
         synchronized (this) {
@@ -153,6 +193,7 @@ public class Omics2Endpoint extends ScheduledPollEndpoint implements EndpointSer
                 leased = null;
             }
             client = null;
+            startLedger = null;
         }
         super.doStop();
     }
@@ -183,6 +224,11 @@ public class Omics2Endpoint extends ScheduledPollEndpoint implements EndpointSer
     /** The client in use while the endpoint is started (with lazyStartProducer=true, from the first message on). */
     public OmicsClient getClient() {
         return client;
+    }
+
+    /** The start ledger in use while the endpoint is started, or null when there is none. */
+    public StartLedger getStartLedger() {
+        return startLedger;
     }
 
     @Override

@@ -63,7 +63,7 @@ public class Omics2Producer extends DefaultAsyncProducer {
                             })
                     : null;
             if (!OperationCatalog.of(operation).run(new Call(getEndpoint().getClient(), message, options,
-                    new RequestValues(message, options), waiting))) {
+                    new RequestValues(message, options), waiting, getEndpoint().getStartLedger()))) {
                 return false; // waiting: the watch's answer resumes the exchange
             }
         } catch (RuntimeException e) {

@@ -105,6 +105,38 @@ class OptionsCheckTest {
     }
 
     @Test
+    void theSharedBudgetAndTheStartLedgerSayWhatTheyNeed() {
+        Exception e = assertThrows(Exception.class, () -> context.getEndpoint(
+                "aws2-omics:startReadSetImportJob?region=eu-west-1&accessKey=a&secretKey=b"
+                                                                              + "&sharedBudget=true&startLedger=true&requestsPerSecond=0"));
+
+        assertEquals("aws2-omics: 3 problems with the options:\n"
+                     + " - option sharedBudget=true needs option dataSource (the javax.sql.DataSource of the PostgreSQL "
+                     + "database that holds the budget), but it is not set\n"
+                     + " - option startLedger=true needs option dataSource (the javax.sql.DataSource of the PostgreSQL "
+                     + "database that holds the ledger), but it is not set\n"
+                     + " - option sharedBudget=true draws requestsPerSecond permits per second for each quota line, so "
+                     + "requestsPerSecond must be positive, but was 0.0",
+                rootCause(e).getMessage());
+    }
+
+    @Test
+    void aBudgetCannotReachAGivenClient() {
+        try (OmicsClient given = OmicsClient.builder().region(Region.EU_WEST_1)
+                .credentialsProvider(() -> AwsBasicCredentials.create("a", "b")).build()) {
+            context.getRegistry().bind("omics", given);
+            context.getRegistry().bind("budget", (RequestBudget) (line, maxWait) -> true);
+
+            Exception e = assertThrows(Exception.class,
+                    () -> context.getEndpoint("aws2-omics:listReadSets?omicsClient=#omics&requestBudget=#budget"));
+
+            assertEquals("aws2-omics: option requestBudget applies to the clients the component makes, not to the given "
+                         + "omicsClient: remove one of the two",
+                    rootCause(e).getMessage());
+        }
+    }
+
+    @Test
     void aConsumerReportsItsOwnOptionsWithTheRest() throws Exception {
         CamelContext starting = new DefaultCamelContext();
         starting.addRoutes(new RouteBuilder() {

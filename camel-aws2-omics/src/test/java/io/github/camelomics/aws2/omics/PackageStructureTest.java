@@ -35,6 +35,13 @@ class PackageStructureTest {
     }
 
     @Test
+    void onlyThePostgresPackageKnowsBucket4jAnOptionalDependency() {
+        noClasses().that().resideOutsideOfPackage(ROOT + ".internal.postgres..")
+                .should().dependOnClassesThat().resideInAPackage("io.github.bucket4j..")
+                .check(CLASSES);
+    }
+
+    @Test
     void requestsAreBuiltWithoutKnowingHowTheyAreSent() {
         noClasses().that().resideInAPackage(ROOT + ".internal.request..")
                 .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".internal.operation..",

@@ -192,6 +192,21 @@ public final class OmicsEmulator implements AutoCloseable {
         requestCounts.reset();
     }
 
+    /**
+     * Forgets every client token: a start with a token used before then creates a new job, as a service would that no
+     * longer remembers it. Jobs and read sets stay. Also {@code POST /_emulator/client-tokens/forget}.
+     *
+     * @return how many tokens were forgotten
+     */
+    public int forgetClientTokens() {
+        return state.forgetClientTokens();
+    }
+
+    /** How many requests were answered ThrottlingException by the rate quota since the start or the last reset. */
+    public long throttledRequests() {
+        return rateLimiter.throttled();
+    }
+
     public Faults faults() {
         return faults;
     }

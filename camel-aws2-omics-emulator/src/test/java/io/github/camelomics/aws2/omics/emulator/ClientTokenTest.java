@@ -1,5 +1,10 @@
 package io.github.camelomics.aws2.omics.emulator;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+
 import io.github.camelomics.aws2.omics.emulator.junit.OmicsEmulatorExtension;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -10,6 +15,8 @@ import software.amazon.awssdk.services.omics.model.ValidationException;
 
 import static io.github.camelomics.aws2.omics.emulator.OmicsClients.fastq;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 /** clientToken makes StartReadSetImportJob idempotent, which is what makes retries after a lost response safe. */
@@ -48,6 +55,36 @@ class ClientTokenTest {
             assertEquals("clientToken 'token-1' was already used for import job " + id + " with a different request",
                     e.awsErrorDetails().errorMessage());
             assertEquals(1, EMULATOR.state().jobs().size());
+        }
+    }
+
+    @Test
+    void afterTheTokensAreForgottenTheSameTokenStartsANewJob() {
+        try (OmicsClient omics = OmicsClients.withoutRetries(EMULATOR.endpoint())) {
+            String first = omics.startReadSetImportJob(request("s3://bucket/a.fastq.gz", "token-1")).id();
+
+            assertEquals(1, EMULATOR.forgetClientTokens());
+            String again = omics.startReadSetImportJob(request("s3://bucket/a.fastq.gz", "token-1")).id();
+
+            assertNotEquals(first, again);
+            assertEquals(2, EMULATOR.state().jobs().size());
+            assertNull(EMULATOR.state().job(EMULATOR.sequenceStoreId(), first).orElseThrow().clientToken(),
+                    "the first job no longer knows its token");
+        }
+    }
+
+    @Test
+    void theAdminCallForgetsTheTokensToo() throws Exception {
+        try (OmicsClient omics = OmicsClients.withoutRetries(EMULATOR.endpoint())) {
+            String first = omics.startReadSetImportJob(request("s3://bucket/a.fastq.gz", "token-1")).id();
+
+            HttpResponse<String> forgotten = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                    URI.create(EMULATOR.endpoint() + "/_emulator/client-tokens/forget"))
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+
+            assertEquals(200, forgotten.statusCode());
+            assertEquals("{\"forgotten\":1}", forgotten.body());
+            assertNotEquals(first, omics.startReadSetImportJob(request("s3://bucket/a.fastq.gz", "token-1")).id());
         }
     }
 

@@ -46,6 +46,8 @@ class ThrottlingTest {
 
         assertEquals(List.of(200, 200, 200, 200, 200), statuses.subList(0, RATE), "the first " + RATE + " fit the quota");
         assertTrue(statuses.contains(429), "beyond the quota: " + statuses);
+        assertEquals(statuses.stream().filter(status -> status == 429).count(), EMULATOR.throttledRequests(),
+                "the emulator counts what it throttled");
     }
 
     @Test
@@ -61,6 +63,7 @@ class ThrottlingTest {
 
         EMULATOR.emulator().reset();
 
+        assertEquals(0, EMULATOR.throttledRequests());
         assertFalse(burst(RATE).contains(429));
     }
 }

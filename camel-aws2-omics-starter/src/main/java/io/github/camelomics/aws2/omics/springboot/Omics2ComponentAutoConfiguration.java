@@ -3,8 +3,12 @@ package io.github.camelomics.aws2.omics.springboot;
 import java.util.HashMap;
 import java.util.Map;
 
+import javax.sql.DataSource;
+
 import io.github.camelomics.aws2.omics.Omics2Component;
 import io.github.camelomics.aws2.omics.Omics2Configuration;
+import io.github.camelomics.aws2.omics.RequestBudget;
+import io.github.camelomics.aws2.omics.StartLedger;
 import io.github.camelomics.aws2.omics.WatermarkStore;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Component;
@@ -68,14 +72,14 @@ public class Omics2ComponentAutoConfiguration {
     }
 
     /**
-     * Lets the object options (configuration, idempotentRepository, watermarkStore, omicsClient) be given as
-     * {@code #bean:name}.
+     * Lets the object options (configuration, idempotentRepository, watermarkStore, omicsClient, dataSource,
+     * requestBudget, startLedgerRepository) be given as {@code #bean:name}.
      */
     @Bean
     @ConfigurationPropertiesBinding
     static BeanReferenceConverter omics2BeanReferenceConverter(BeanFactory beanFactory) {
         return new BeanReferenceConverter(beanFactory, Omics2Configuration.class, IdempotentRepository.class,
-                WatermarkStore.class, OmicsClient.class);
+                WatermarkStore.class, OmicsClient.class, DataSource.class, RequestBudget.class, StartLedger.class);
     }
 
     private void apply(CamelContext camelContext, Component component) {

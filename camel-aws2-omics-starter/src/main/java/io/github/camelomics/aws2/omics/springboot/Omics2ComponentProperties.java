@@ -2,8 +2,12 @@ package io.github.camelomics.aws2.omics.springboot;
 
 import java.time.Duration;
 
+import javax.sql.DataSource;
+
 import io.github.camelomics.aws2.omics.ClientTokenStrategy;
 import io.github.camelomics.aws2.omics.Omics2Configuration;
+import io.github.camelomics.aws2.omics.RequestBudget;
+import io.github.camelomics.aws2.omics.StartLedger;
 import io.github.camelomics.aws2.omics.WatermarkStore;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
@@ -213,6 +217,48 @@ public class Omics2ComponentProperties extends ComponentConfigurationPropertiesC
      * bursts wait on the client instead of being throttled. 0 turns the limit off
      */
     private Double requestsPerSecond = 5.0d;
+
+    /**
+     * The PostgreSQL database of the shared request budget (sharedBudget) and the start ledger (startLedger), as a
+     * javax.sql.DataSource; their tables are created on first use when missing. Autowired: the single DataSource in
+     * the registry. Unused unless one of those is on. Otherwise a bean reference, #bean:name (or #name). (Spring's
+     * metadata processor leaves DataSource properties out: this one is in additional-spring-configuration-metadata.json.)
+     */
+    private DataSource dataSource;
+
+    /**
+     * Draw every request, retries included, from a token bucket per quota line (budgetKey, region and operation) kept
+     * in the PostgreSQL database of dataSource, at requestsPerSecond, instead of pacing each client in its JVM:
+     * replicas that share the database share the HealthOmics quota. An exhausted budget makes calls wait (within
+     * apiCallAttemptTimeout and apiCallTimeout), never fail. Needs com.bucket4j:bucket4j_jdk17-postgresql on the class
+     * path
+     */
+    private Boolean sharedBudget = false;
+
+    /**
+     * A request budget of your own (for example buckets in Hazelcast or Redis) that every request draws from, instead
+     * of the in-JVM pace or sharedBudget. The value is a bean reference, #bean:name (or #name).
+     */
+    private RequestBudget requestBudget;
+
+    /**
+     * The account's name in the quota lines of the request budget. Replicas that share a budget and an AWS account
+     * must use the same name; give each account its own name (its account id, say) when one database serves several
+     */
+    private String budgetKey = "default";
+
+    /**
+     * Record the job each client token started in the PostgreSQL database of dataSource, and look the token up before
+     * every start: a redelivered message, on any replica and at any later time, gets its recorded job back without a
+     * start call, even when the service no longer remembers the token
+     */
+    private Boolean startLedger = false;
+
+    /**
+     * A start ledger of your own to record the job of each client token in, instead of the PostgreSQL one of
+     * startLedger. The value is a bean reference, #bean:name (or #name).
+     */
+    private StartLedger startLedgerRepository;
 
     /**
      * The AWS SDK retry mode; ADAPTIVE_V2 also rate-limits on the client when the service throttles. Unset: the SDK
@@ -514,6 +560,54 @@ public class Omics2ComponentProperties extends ComponentConfigurationPropertiesC
 
     public void setRequestsPerSecond(Double requestsPerSecond) {
         this.requestsPerSecond = requestsPerSecond;
+    }
+
+    public DataSource getDataSource() {
+        return dataSource;
+    }
+
+    public void setDataSource(DataSource dataSource) {
+        this.dataSource = dataSource;
+    }
+
+    public Boolean getSharedBudget() {
+        return sharedBudget;
+    }
+
+    public void setSharedBudget(Boolean sharedBudget) {
+        this.sharedBudget = sharedBudget;
+    }
+
+    public RequestBudget getRequestBudget() {
+        return requestBudget;
+    }
+
+    public void setRequestBudget(RequestBudget requestBudget) {
+        this.requestBudget = requestBudget;
+    }
+
+    public String getBudgetKey() {
+        return budgetKey;
+    }
+
+    public void setBudgetKey(String budgetKey) {
+        this.budgetKey = budgetKey;
+    }
+
+    public Boolean getStartLedger() {
+        return startLedger;
+    }
+
+    public void setStartLedger(Boolean startLedger) {
+        this.startLedger = startLedger;
+    }
+
+    public StartLedger getStartLedgerRepository() {
+        return startLedgerRepository;
+    }
+
+    public void setStartLedgerRepository(StartLedger startLedgerRepository) {
+        this.startLedgerRepository = startLedgerRepository;
     }
 
     public RetryMode getRetryMode() {

@@ -6,10 +6,14 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 
+import javax.sql.DataSource;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelomics.aws2.omics.Omics2Component;
 import io.github.camelomics.aws2.omics.MemoryWatermarkStore;
 import io.github.camelomics.aws2.omics.Omics2Configuration;
+import io.github.camelomics.aws2.omics.RequestBudget;
+import io.github.camelomics.aws2.omics.StartLedger;
 import io.github.camelomics.aws2.omics.WatermarkStore;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.IdempotentRepository;
@@ -39,13 +43,19 @@ class PropertyBindingTest {
     private static final IdempotentRepository REPOSITORY = MemoryIdempotentRepository.memoryIdempotentRepository();
     private static final WatermarkStore WATERMARKS = new MemoryWatermarkStore();
     private static final Omics2Configuration CONFIGURATION = new Omics2Configuration();
+    private static final DataSource DATA_SOURCE = mock(DataSource.class);
+    private static final RequestBudget BUDGET = (line, maxWait) -> true;
+    private static final StartLedger LEDGER = mock(StartLedger.class);
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(CamelAutoConfiguration.class, Omics2ComponentAutoConfiguration.class))
             .withBean("myOmicsClient", OmicsClient.class, () -> CLIENT)
             .withBean("myRepository", IdempotentRepository.class, () -> REPOSITORY)
             .withBean("myWatermarks", WatermarkStore.class, () -> WATERMARKS)
-            .withBean("myConfiguration", Omics2Configuration.class, () -> CONFIGURATION);
+            .withBean("myConfiguration", Omics2Configuration.class, () -> CONFIGURATION)
+            .withBean("myDataSource", DataSource.class, () -> DATA_SOURCE)
+            .withBean("myBudget", RequestBudget.class, () -> BUDGET)
+            .withBean("myLedger", StartLedger.class, () -> LEDGER);
 
     @Test
     void everyOptionBindsFromItsKebabCaseKey() {
@@ -148,6 +158,9 @@ class PropertyBindingTest {
                 case "idempotentRepository" -> new Sample("#bean:myRepository", REPOSITORY);
                 case "watermarkStore" -> new Sample("#bean:myWatermarks", WATERMARKS);
                 case "omicsClient" -> new Sample("#myOmicsClient", CLIENT);
+                case "dataSource" -> new Sample("#bean:myDataSource", DATA_SOURCE);
+                case "requestBudget" -> new Sample("#bean:myBudget", BUDGET);
+                case "startLedgerRepository" -> new Sample("#bean:myLedger", LEDGER);
                 default -> throw new IllegalStateException("no sample bean for object option " + option.name());
             };
             case "string" -> new Sample("sample-" + option.name(), "sample-" + option.name());

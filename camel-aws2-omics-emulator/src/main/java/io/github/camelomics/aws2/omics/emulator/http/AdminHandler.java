@@ -34,6 +34,8 @@ public final class AdminHandler implements HttpHandler {
         router.add("GET", ROOT + "health", body -> mapper.createObjectNode().put("status", "UP"))
                 .add("GET", ROOT + "state", body -> mapper.valueToTree(state.snapshot()))
                 .add("POST", ROOT + "reset", body -> done(reset))
+                .add("POST", ROOT + "client-tokens/forget",
+                        body -> mapper.createObjectNode().put("forgotten", state.forgetClientTokens()))
                 .add("DELETE", ROOT + "faults", body -> done(faults::clear))
                 .add("POST", ROOT + "faults/failures", body -> done(() -> faults.failNext(
                         count(body), operation(body), error(body), body.path("message").asText(null))))

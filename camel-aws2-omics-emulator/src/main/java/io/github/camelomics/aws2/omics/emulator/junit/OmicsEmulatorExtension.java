@@ -160,6 +160,16 @@ public final class OmicsEmulatorExtension implements BeforeAllCallback, AfterAll
         return emulator().dataDir();
     }
 
+    /** Forgets every client token, as a service that no longer remembers them; jobs stay. */
+    public int forgetClientTokens() {
+        return emulator().forgetClientTokens();
+    }
+
+    /** Requests answered ThrottlingException since this test began. */
+    public long throttledRequests() {
+        return emulator().throttledRequests();
+    }
+
     /** Moves the test clock on. */
     public Instant advanceClock(Duration duration) {
         return clock.advance(duration);

@@ -18,6 +18,7 @@ public final class RateLimiter {
     private final double capacity;
     private final LongSupplier nanoTime;
     private final Map<Operation, Bucket> buckets = new EnumMap<>(Operation.class);
+    private long throttled;
 
     /**
      * @param perSecond requests per second per operation; zero or less switches the limit off
@@ -51,12 +52,21 @@ public final class RateLimiter {
         double refilled = Math.min(capacity, bucket.tokens() + (now - bucket.at()) * perSecond / 1e9);
         boolean allowed = refilled >= 1.0;
         buckets.put(operation, new Bucket(allowed ? refilled - 1.0 : refilled, now));
+        if (!allowed) {
+            throttled++;
+        }
         return allowed;
     }
 
-    /** Fills every bucket again. */
+    /** How many requests were refused since the start or the last reset. */
+    public synchronized long throttled() {
+        return throttled;
+    }
+
+    /** Fills every bucket again and sets the count of refusals back to zero. */
     public synchronized void reset() {
         buckets.clear();
+        throttled = 0;
     }
 
     private record Bucket(double tokens, long at) {

@@ -201,6 +201,20 @@ public final class EmulatorState {
         persist();
     }
 
+    /**
+     * Forgets every client token, as a service that no longer remembers them (its retention is not documented): the
+     * jobs stay, and a start with a token used before creates a new job. Kept across restarts with persistence.
+     *
+     * @return how many tokens were forgotten
+     */
+    public synchronized int forgetClientTokens() {
+        int forgotten = jobIdsByToken.size();
+        jobIdsByToken.clear();
+        jobs.replaceAll((id, job) -> job.clientToken() == null ? job : job.withoutClientToken());
+        persist();
+        return forgotten;
+    }
+
     public synchronized StateSnapshot snapshot() {
         refresh();
         return new StateSnapshot(lastJobNumber, lastReadSetNumber, List.copyOf(jobs.values()),

@@ -43,6 +43,12 @@ public record ImportJob(String id, String sequenceStoreId, String roleArn, Strin
                 IN_PROGRESS_MESSAGE, completionTime, sources, outcomes, request);
     }
 
+    /** The job as a service that no longer remembers its client token holds it. */
+    ImportJob withoutClientToken() {
+        return new ImportJob(id, sequenceStoreId, roleArn, null, creationTime, status, statusMessage, completionTime,
+                sources, outcomes, request);
+    }
+
     ImportJob finished(JobStatus finalStatus, String message, Instant completedAt, List<SourceOutcome> results) {
         return new ImportJob(id, sequenceStoreId, roleArn, clientToken, creationTime, finalStatus, message, completedAt,
                 sources, results, request);

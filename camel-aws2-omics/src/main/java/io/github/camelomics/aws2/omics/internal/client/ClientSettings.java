@@ -1,12 +1,17 @@
 package io.github.camelomics.aws2.omics.internal.client;
 
 import io.github.camelomics.aws2.omics.Omics2Configuration;
+import io.github.camelomics.aws2.omics.RequestBudget;
 import software.amazon.awssdk.core.Protocol;
 import software.amazon.awssdk.core.retry.RetryMode;
 
 /**
  * Everything that makes one OmicsClient differ from another. Endpoints whose settings are equal share one client.
  * toString never shows the secret key or the session token.
+ *
+ * @param requestBudget the budget every request draws from; null: the client's own pace in this JVM
+ *                      ({@link LocalRequestBudget}), when requestsPerSecond is positive
+ * @param budgetKey     the account's name in the budget's quota lines
  */
 public record ClientSettings(
         String region,
@@ -26,9 +31,17 @@ public record ClientSettings(
         Integer maxAttempts,
         long apiCallAttemptTimeoutMillis,
         long apiCallTimeoutMillis,
-        double requestsPerSecond) {
+        double requestsPerSecond,
+        RequestBudget requestBudget,
+        String budgetKey) {
 
+    /** The settings with the budget the user gave (option requestBudget), if any. */
     public static ClientSettings of(Omics2Configuration c) {
+        return of(c, c.getRequestBudget());
+    }
+
+    /** The settings with the given budget: the user's, the shared one in PostgreSQL, or null for the local pace. */
+    public static ClientSettings of(Omics2Configuration c, RequestBudget requestBudget) {
         return new ClientSettings(
                 c.getRegion(), c.getAccessKey(), c.getSecretKey(), c.getSessionToken(),
                 c.isUseDefaultCredentialsProvider(), c.isUseProfileCredentialsProvider(), c.getProfileCredentialsName(),
@@ -36,7 +49,8 @@ public record ClientSettings(
                 c.isOverrideEndpoint() ? c.getUriEndpointOverride() : null,
                 c.getProxyProtocol(), c.getProxyHost(), c.getProxyPort(),
                 c.isTrustAllCertificates(), c.getRetryMode(), c.getMaxAttempts(),
-                c.getApiCallAttemptTimeout(), c.getApiCallTimeout(), c.getRequestsPerSecond());
+                c.getApiCallAttemptTimeout(), c.getApiCallTimeout(), c.getRequestsPerSecond(),
+                requestBudget, c.getBudgetKey());
     }
 
     @Override
@@ -48,6 +62,9 @@ public record ClientSettings(
                + ", endpointOverride=" + endpointOverride + ", proxy=" + proxyHost + ":" + proxyPort
                + ", trustAllCertificates=" + trustAllCertificates + ", retryMode=" + retryMode
                + ", maxAttempts=" + maxAttempts + ", apiCallAttemptTimeout=" + apiCallAttemptTimeoutMillis
-               + "ms, apiCallTimeout=" + apiCallTimeoutMillis + "ms, requestsPerSecond=" + requestsPerSecond + "]";
+               + "ms, apiCallTimeout=" + apiCallTimeoutMillis + "ms, requestsPerSecond=" + requestsPerSecond
+               // the class only: a user's budget may hold connection details in its own toString
+               + ", requestBudget=" + (requestBudget == null ? "local" : requestBudget.getClass().getSimpleName())
+               + ", budgetKey=" + budgetKey + "]";
     }
 }

@@ -6,6 +6,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
+import io.github.camelomics.aws2.omics.RequestBudget;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
@@ -75,7 +76,9 @@ public final class OmicsClientFactory {
             override.apiCallTimeout(Duration.ofMillis(s.apiCallTimeoutMillis()));
         }
         if (s.requestsPerSecond() > 0) {
-            override.addExecutionInterceptor(new RequestRateLimiter(s.requestsPerSecond()));
+            RequestBudget budget = s.requestBudget() == null ? new LocalRequestBudget() : s.requestBudget();
+            override.addExecutionInterceptor(new BudgetInterceptor(budget, s.budgetKey(), s.requestsPerSecond(),
+                    s.apiCallAttemptTimeoutMillis(), s.apiCallTimeoutMillis()));
         }
         return builder.overrideConfiguration(override.build()).build();
     }

@@ -215,7 +215,7 @@ public final class OperationCatalog {
         ClientTokens tokens = new ClientTokens(options.getClientTokenStrategy(),
                 call.message().getExchange().getExchangeId(), () -> call.values().wire(request));
         List<StartReadSetImportJobResponse> started = ImportJobs.start(call.client(), request,
-                options.getMaxSourcesPerJob(), tokens);
+                options.getMaxSourcesPerJob(), tokens, call.startLedger());
         if (options.isWaitForCompletion()) {
             return await(request.sequenceStoreId(), started.stream().map(JobStates::of).toList(), call);
         }

@@ -1,0 +1,63 @@
+package io.github.camelomics.aws2.omics.internal.postgres;
+
+import java.util.IdentityHashMap;
+import java.util.Map;
+
+import javax.sql.DataSource;
+
+import io.github.camelomics.aws2.omics.Omics2Configuration;
+import io.github.camelomics.aws2.omics.RequestBudget;
+import io.github.camelomics.aws2.omics.StartLedger;
+
+/**
+ * The shared budgets and start ledgers of one component, one of each per DataSource, so that every endpoint on the
+ * same database draws from the same buckets, and the tables are looked for once. Bucket4j is an optional dependency
+ * of the component: only the shared budget needs it, and only {@link PostgresRequestBudget} refers to it.
+ */
+public final class PostgresStores {
+
+    /** What to add to the class path for sharedBudget=true. */
+    public static final String BUCKET4J_ARTIFACT = "com.bucket4j:bucket4j_jdk17-postgresql (8.14.0)";
+
+    private final Map<DataSource, PostgresSchema> schemas = new IdentityHashMap<>();
+    private final Map<DataSource, RequestBudget> budgets = new IdentityHashMap<>();
+    private final Map<DataSource, StartLedger> ledgers = new IdentityHashMap<>();
+
+    /** The budget the options ask for: the user's own, the shared one of the dataSource, or null for the local pace. */
+    public synchronized RequestBudget budget(Omics2Configuration options) {
+        if (options.getRequestBudget() != null) {
+            return options.getRequestBudget();
+        }
+        if (!options.isSharedBudget()) {
+            return null;
+        }
+        return budgets.computeIfAbsent(options.getDataSource(), dataSource -> new PostgresRequestBudget(dataSource,
+                schema(dataSource)));
+    }
+
+    /** The ledger the options ask for: the user's own, the one in the dataSource, or null for none. */
+    public synchronized StartLedger ledger(Omics2Configuration options) {
+        if (options.getStartLedgerRepository() != null) {
+            return options.getStartLedgerRepository();
+        }
+        if (!options.isStartLedger()) {
+            return null;
+        }
+        return ledgers.computeIfAbsent(options.getDataSource(), dataSource -> new JdbcStartLedger(dataSource,
+                schema(dataSource)));
+    }
+
+    private PostgresSchema schema(DataSource dataSource) {
+        return schemas.computeIfAbsent(dataSource, PostgresSchema::new);
+    }
+
+    /** Whether Bucket4j's PostgreSQL integration is on the class path. */
+    public static boolean bucket4jPresent() {
+        try {
+            Class.forName("io.github.bucket4j.postgresql.Bucket4jPostgreSQL", false, PostgresStores.class.getClassLoader());
+            return true;
+        } catch (ClassNotFoundException | LinkageError e) {
+            return false;
+        }
+    }
+}
