@@ -27,7 +27,6 @@ final class PairedOverhead {
 
     private static final long SLICE_NANOS = 40_000_000L;
     private static final int ROUNDS = 150;
-    private static final double AGREE = 0.03;
     private static final int MAX_WARM_UP_ROUNDS = 60;
     private static final long WARM_UP_TURN_NANOS = 500_000_000L;
 
@@ -57,9 +56,9 @@ final class PairedOverhead {
         Map<Variant, List<Double>> times = new LinkedHashMap<>();
         sides.keySet().forEach(v -> times.put(v, new ArrayList<>()));
         for (int round = 1; round <= MAX_WARM_UP_ROUNDS; round++) {
-            sides.forEach((variant, side) -> times.get(variant).add(perCall(side, WARM_UP_TURN_NANOS)));
+            sides.forEach((variant, side) -> times.get(variant).add(SteadyState.perCall(side::call, WARM_UP_TURN_NANOS)));
             warmUpRounds = round;
-            if (round >= 5 && times.values().stream().allMatch(PairedOverhead::lastThreeAgree)) {
+            if (round >= 5 && times.values().stream().allMatch(SteadyState::steady)) {
                 return;
             }
         }
@@ -74,7 +73,7 @@ final class PairedOverhead {
         for (int round = 0; round < ROUNDS; round++) {
             for (int i = 0; i < order.size(); i++) {
                 Variant variant = order.get((i + round) % order.size());
-                times.get(variant)[round] = perCall(sides.get(variant), SLICE_NANOS);
+                times.get(variant)[round] = SteadyState.perCall(sides.get(variant)::call, SLICE_NANOS);
             }
         }
         double[] sdk = times.get(Variant.sdk);
@@ -96,28 +95,6 @@ final class PairedOverhead {
 
     void close() {
         sides.values().forEach(PerCallOverheadBenchmark::tearDown);
-    }
-
-    private static double perCall(PerCallOverheadBenchmark side, long forNanos) {
-        long calls = 0;
-        long start = System.nanoTime();
-        long elapsed;
-        do {
-            side.call();
-            calls++;
-            elapsed = System.nanoTime() - start;
-        } while (elapsed < forNanos);
-        return (double) elapsed / calls;
-    }
-
-    private static boolean lastThreeAgree(List<Double> times) {
-        if (times.size() < 3) {
-            return false;
-        }
-        List<Double> last = times.subList(times.size() - 3, times.size());
-        double min = last.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
-        double max = last.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
-        return max <= min * (1 + AGREE);
     }
 
     private static double median(double[] values) {

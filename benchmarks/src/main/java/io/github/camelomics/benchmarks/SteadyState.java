@@ -29,16 +29,8 @@ final class SteadyState {
     static int warmUp(Supplier<Object> call) {
         List<Double> perCall = new ArrayList<>();
         for (int round = 1; round <= MAX_ROUNDS; round++) {
-            long calls = 0;
-            long start = System.nanoTime();
-            long elapsed;
-            do {
-                call.get();
-                calls++;
-                elapsed = System.nanoTime() - start;
-            } while (elapsed < ROUND_NANOS);
-            perCall.add((double) elapsed / calls);
-            if (round >= MIN_ROUNDS && agree(perCall.subList(perCall.size() - AGREEING_ROUNDS, perCall.size()))) {
+            perCall.add(perCall(call, ROUND_NANOS));
+            if (round >= MIN_ROUNDS && steady(perCall)) {
                 System.err.printf("   steady after %d s (%.2f µs per call)%n", round, perCall.get(perCall.size() - 1) / 1000);
                 return round;
             }
@@ -47,9 +39,27 @@ final class SteadyState {
         return -MAX_ROUNDS;
     }
 
-    private static boolean agree(List<Double> rounds) {
-        double min = rounds.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
-        double max = rounds.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
+    /** Nanoseconds per call over a slice of about the given length. */
+    static double perCall(Supplier<Object> call, long forNanos) {
+        long calls = 0;
+        long start = System.nanoTime();
+        long elapsed;
+        do {
+            call.get();
+            calls++;
+            elapsed = System.nanoTime() - start;
+        } while (elapsed < forNanos);
+        return (double) elapsed / calls;
+    }
+
+    /** Whether the last three per-call times agree within 3 %, the slowest against the fastest. */
+    static boolean steady(List<Double> perCall) {
+        if (perCall.size() < AGREEING_ROUNDS) {
+            return false;
+        }
+        List<Double> last = perCall.subList(perCall.size() - AGREEING_ROUNDS, perCall.size());
+        double min = last.stream().mapToDouble(Double::doubleValue).min().orElseThrow();
+        double max = last.stream().mapToDouble(Double::doubleValue).max().orElseThrow();
         return max <= min * (1 + AGREE);
     }
 }
