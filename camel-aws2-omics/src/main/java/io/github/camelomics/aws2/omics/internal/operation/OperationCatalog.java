@@ -20,10 +20,12 @@ import io.github.camelomics.aws2.omics.internal.operation.OperationSpec.Check;
 import io.github.camelomics.aws2.omics.internal.operation.OperationSpec.Invocation;
 import io.github.camelomics.aws2.omics.internal.operation.ResultHeaders.ImportJob;
 import io.github.camelomics.aws2.omics.internal.request.ImportSources;
+import io.github.camelomics.aws2.omics.internal.request.RequestValidator;
 import io.github.camelomics.aws2.omics.internal.request.RequestValues;
 import org.apache.camel.Message;
 import org.apache.camel.WrappedFile;
 import software.amazon.awssdk.services.omics.OmicsClient;
+import software.amazon.awssdk.services.omics.model.FileType;
 import software.amazon.awssdk.services.omics.model.GetReadSetImportJobRequest;
 import software.amazon.awssdk.services.omics.model.GetReadSetImportJobResponse;
 import software.amazon.awssdk.services.omics.model.GetReadSetMetadataRequest;
@@ -47,11 +49,11 @@ import static io.github.camelomics.aws2.omics.Omics2Constants.*;
 public final class OperationCatalog {
 
     /**
-     * Source headers besides Source1: they describe the one source that Source1 starts. (SubjectId is not among them:
-     * with a body it fills in sources that name no subject, as nf-core sample sheets do.)
+     * Source headers besides Source1: they describe the one source that Source1 starts. (SubjectId and ReferenceArn are
+     * not among them: with a body they fill in sources that name none, as nf-core sample sheets and file lists do.)
      */
     private static final List<String> SOURCE_DETAIL_HEADERS = List.of(SOURCE2, SOURCE_FILE_TYPE, SAMPLE_ID,
-            GENERATED_FROM, REFERENCE_ARN, READ_SET_NAME, READ_SET_DESCRIPTION, TAGS);
+            GENERATED_FROM, READ_SET_NAME, READ_SET_DESCRIPTION, TAGS);
 
     static final OperationSpec<StartReadSetImportJobRequest> START_READ_SET_IMPORT_JOB = new OperationSpec<>(
             Omics2Operations.startReadSetImportJob, StartReadSetImportJobRequest.builder().build(),
@@ -149,7 +151,17 @@ public final class OperationCatalog {
         }
         // a file from a Camel file or FTP consumer: read its content the way Camel converts it
         Object body = in.body() instanceof WrappedFile<?> ? in.body(InputStream.class) : in.body();
-        return ImportSources.fromBody(body, in.text(SUBJECT_ID), in.options().getMaxBodySize(), in.problems());
+        return ImportSources.fromBody(body, sourceDefaults(in), in.options().getMaxBodySize(), in.problems());
+    }
+
+    private static ImportSources.SourceDefaults sourceDefaults(RequestValues in) {
+        String bamFileType = in.text(BAM_FILE_TYPE, null, in.options().getBamFileType());
+        if (!FileType.BAM.toString().equals(bamFileType) && !FileType.UBAM.toString().equals(bamFileType)) {
+            in.problem("header " + BAM_FILE_TYPE + ": expected BAM or UBAM, got '" + RequestValidator.printable(bamFileType) + "'");
+            bamFileType = FileType.BAM.toString();
+        }
+        return new ImportSources.SourceDefaults(in.text(SUBJECT_ID),
+                in.text(REFERENCE_ARN, null, in.options().getReferenceArn()), FileType.fromValue(bamFileType));
     }
 
     /** The body's request as is when no header or option changes it: 100 sources are not copied for nothing. */
@@ -174,11 +186,15 @@ public final class OperationCatalog {
                 .subjectId(in.text(SUBJECT_ID))
                 .sampleId(in.text(SAMPLE_ID))
                 .generatedFrom(in.text(GENERATED_FROM))
-                .referenceArn(in.text(REFERENCE_ARN))
+                .referenceArn(in.text(REFERENCE_ARN, null, aligned(in.text(SOURCE_FILE_TYPE)) ? in.options().getReferenceArn() : null))
                 .name(in.text(READ_SET_NAME))
                 .description(in.text(READ_SET_DESCRIPTION))
                 .tags(in.tags(TAGS, null))
                 .build();
+    }
+
+    private static boolean aligned(String fileType) {
+        return FileType.BAM.toString().equals(fileType) || FileType.CRAM.toString().equals(fileType);
     }
 
     /** The members every source needs; the full model constraints are the validator's. */
