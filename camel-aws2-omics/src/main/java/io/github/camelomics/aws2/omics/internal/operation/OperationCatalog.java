@@ -8,14 +8,16 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
-import io.github.camelomics.aws2.omics.ImportJobFailedException;
+import io.github.camelomics.aws2.omics.ClientTokenStrategy;
 import io.github.camelomics.aws2.omics.Omics2Configuration;
 import io.github.camelomics.aws2.omics.Omics2Operations;
 import io.github.camelomics.aws2.omics.internal.job.ClientTokens;
+import io.github.camelomics.aws2.omics.internal.job.ImportAttempts;
 import io.github.camelomics.aws2.omics.internal.job.ImportJobStatuses;
 import io.github.camelomics.aws2.omics.internal.job.ImportJobWatches;
 import io.github.camelomics.aws2.omics.internal.job.ImportJobs;
 import io.github.camelomics.aws2.omics.internal.job.JobStates;
+import io.github.camelomics.aws2.omics.internal.job.ReadSetStorage;
 import io.github.camelomics.aws2.omics.internal.operation.OperationSpec.Check;
 import io.github.camelomics.aws2.omics.internal.operation.OperationSpec.Invocation;
 import io.github.camelomics.aws2.omics.internal.operation.ResultHeaders.ImportJob;
@@ -24,6 +26,8 @@ import io.github.camelomics.aws2.omics.internal.request.RequestValidator;
 import io.github.camelomics.aws2.omics.internal.request.RequestValues;
 import org.apache.camel.Message;
 import org.apache.camel.WrappedFile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.omics.OmicsClient;
 import software.amazon.awssdk.services.omics.model.FileType;
 import software.amazon.awssdk.services.omics.model.GetReadSetImportJobRequest;
@@ -47,6 +51,8 @@ import static io.github.camelomics.aws2.omics.Omics2Constants.*;
  * options, the members it needs, the call and its answer.
  */
 public final class OperationCatalog {
+
+    private static final Logger LOG = LoggerFactory.getLogger(OperationCatalog.class);
 
     /**
      * Source headers besides Source1: they describe the one source that Source1 starts. (SubjectId and ReferenceArn are
@@ -80,7 +86,8 @@ public final class OperationCatalog {
                 GetReadSetImportJobResponse job = call.client().getReadSetImportJob(request);
                 if (call.options().isWaitForCompletion()) {
                     // this first look gives the creation time the watch lists by, and answers a job that has ended
-                    return await(request.sequenceStoreId(), List.of(job), call);
+                    return await(request.sequenceStoreId(), List.of(job), call,
+                            ended -> settle(ImportAttempts.first(null, ended), call));
                 }
                 answer(call.message(), List.of(job), ImportJob::of);
                 return true;
@@ -233,10 +240,39 @@ public final class OperationCatalog {
         List<StartReadSetImportJobResponse> started = ImportJobs.start(call.client(), request,
                 options.getMaxSourcesPerJob(), tokens, call.startLedger());
         if (options.isWaitForCompletion()) {
-            return await(request.sequenceStoreId(), started.stream().map(JobStates::of).toList(), call);
+            return await(request.sequenceStoreId(), started.stream().map(JobStates::of).toList(), call,
+                    ended -> settle(ImportAttempts.first(request, ended), call));
         }
         answer(call.message(), started, ImportJob::of);
         return true;
+    }
+
+    /**
+     * Once an attempt has ended: starts the sources that ended FAILED again while retries are left (retryFailedSources),
+     * and waits for them; else answers with every source's latest result.
+     *
+     * @return true when the message is answered now
+     */
+    private static boolean settle(ImportAttempts attempts, Call call) {
+        Omics2Configuration options = call.options();
+        List<Integer> failed = attempts.failedSources();
+        if (failed.isEmpty() || attempts.retries() >= options.getRetryFailedSources()) {
+            answerEnded(call, attempts);
+            return true;
+        }
+        StartReadSetImportJobRequest retry = attempts.retryRequest(failed,
+                options.getClientTokenStrategy() != ClientTokenStrategy.none);
+        // the retry carries its derived token, which ImportJobs uses as given (suffixed when split)
+        ClientTokens tokens = new ClientTokens(options.getClientTokenStrategy(),
+                call.message().getExchange().getExchangeId(), () -> call.values().wire(retry));
+        List<StartReadSetImportJobResponse> started = ImportJobs.start(call.client(), retry,
+                options.getMaxSourcesPerJob(), tokens, call.startLedger());
+        LOG.info("Import job(s) {}: {} source(s) failed, started again as job(s) {} (retry {} of {}): sources {}",
+                attempts.lastAttempt().stream().map(GetReadSetImportJobResponse::id).toList(), failed.size(),
+                started.stream().map(StartReadSetImportJobResponse::id).toList(), attempts.retries() + 1,
+                options.getRetryFailedSources(), failed);
+        return await(retry.sequenceStoreId(), started.stream().map(JobStates::of).toList(), call,
+                ended -> settle(attempts.retried(failed, ended), call));
     }
 
     /**
@@ -247,25 +283,30 @@ public final class OperationCatalog {
      * @param  known the last known state of each job
      * @return       true when the message is answered now
      */
-    private static boolean await(String sequenceStoreId, List<GetReadSetImportJobResponse> known, Call call) {
+    private static boolean await(String sequenceStoreId, List<GetReadSetImportJobResponse> known, Call call,
+                                 Waiting.Answer<List<GetReadSetImportJobResponse>> whenEnded) {
         if (known.stream().allMatch(job -> ImportJobStatuses.hasEnded(job.status()))) {
-            answerEnded(call, known.stream().map(job -> job.hasSources() ? job
+            return whenEnded.answer(known.stream().map(job -> job.hasSources() ? job
                     : call.client().getReadSetImportJob(b -> b.sequenceStoreId(sequenceStoreId).id(job.id()))).toList());
-            return true;
         }
         Omics2Configuration options = call.options();
         Waiting waiting = call.waiting();
         ImportJobWatches.Key watch = new ImportJobWatches.Key(call.client(), sequenceStoreId,
                 Duration.ofMillis(options.getPollInterval()), waiting.timer());
         waiting.answerWhenOver(waiting.watches().await(watch, known, Duration.ofMillis(options.getWaitTimeout()),
-                waiting.keepWaiting()), ended -> answerEnded(call, ended));
+                waiting.keepWaiting()), whenEnded);
         return false;
     }
 
-    private static void answerEnded(Call call, List<GetReadSetImportJobResponse> ended) {
-        answer(call.message(), ended, ImportJob::of);
-        if (call.options().isFailOnImportFailure() && ended.stream().anyMatch(ImportJobStatuses::isFailure)) {
-            throw new ImportJobFailedException(ended);
+    /** Body: the one job's answer, or every job's in the order started; headers: the merged results and read set URIs. */
+    private static void answerEnded(Call call, ImportAttempts attempts) {
+        List<GetReadSetImportJobResponse> jobs = attempts.jobs();
+        Message message = call.message();
+        message.setBody(jobs.size() == 1 ? jobs.get(0) : jobs);
+        ResultHeaders.endedImport(message, attempts,
+                ReadSetStorage.uris(call.client(), jobs.get(0).sequenceStoreId(), attempts.sources()));
+        if (call.options().isFailOnImportFailure() && attempts.isFailure()) {
+            throw attempts.failure();
         }
     }
 
