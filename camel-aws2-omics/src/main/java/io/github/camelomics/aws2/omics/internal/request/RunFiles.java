@@ -61,6 +61,11 @@ final class RunFiles {
 
     /** Where a file came from in the body: "line 3" of a text, "body[2]" of a list. */
     record Listed(String where, String uri) {
+
+        /** The URI as problems and the log show it: control characters escaped, so that it cannot forge a line. */
+        String shown() {
+            return RequestValidator.escaped(uri);
+        }
     }
 
     /** Why files were left out; the order is that of the log line. */
@@ -136,13 +141,13 @@ final class RunFiles {
                 continue;
             }
             if (!seen.add(file.uri())) {
-                skip(skipped, Skip.REPEATS, file.uri());
+                skip(skipped, Skip.REPEATS, RequestValidator.escaped(file.uri()));
                 continue;
             }
             String name = file.uri().substring(file.uri().lastIndexOf('/') + 1);
             Skip skip = skipOf(file.uri(), name);
             if (skip != null) {
-                skip(skipped, skip, name);
+                skip(skipped, skip, RequestValidator.escaped(name));
             } else if (BAM.matcher(name).find() || CRAM.matcher(name).find()) {
                 String stem = name.substring(0, name.lastIndexOf('.'));
                 FileType type = CRAM.matcher(name).find() ? FileType.CRAM : bamFileType;
@@ -150,10 +155,10 @@ final class RunFiles {
                 singles.put(file.uri(), new Source(dot > 0 ? stem.substring(0, dot) : stem, stem, type, file, null));
             } else if (FASTQ.matcher(name).find()) {
                 if (!fastq(file, name, pairs, singles)) {
-                    skip(skipped, Skip.INDEX_READS, name);
+                    skip(skipped, Skip.INDEX_READS, RequestValidator.escaped(name));
                 }
             } else {
-                problems.add(file.where() + ": " + file.uri() + ": cannot tell the file type from the name: expected "
+                problems.add(file.where() + ": " + file.shown() + ": cannot tell the file type from the name: expected "
                              + ".fastq or .fq (optionally .gz), .bam or .cram, or a file that is skipped (.bai, .crai, "
                              + ".csi, .md5, index reads _I1/_I2, Undetermined_*); leave it out of the list");
             }
@@ -237,17 +242,17 @@ final class RunFiles {
         Optional<Source> source(boolean pairedRun, List<String> problems) {
             if (read1.size() > 1 || read2.size() > 1) {
                 List<Listed> twice = read1.size() > 1 ? read1 : read2;
-                problems.add(twice.get(0).where() + ": " + twice.stream().map(Listed::uri).toList()
+                problems.add(twice.get(0).where() + ": " + twice.stream().map(Listed::shown).toList()
                              + ": the same read of one pair in " + twice.size() + " files; list one of them");
                 return Optional.empty();
             }
             if (read1.isEmpty()) {
-                problems.add(read2.get(0).where() + ": " + read2.get(0).uri() + ": read 2 without its read 1 (a file "
+                problems.add(read2.get(0).where() + ": " + read2.get(0).shown() + ": read 2 without its read 1 (a file "
                              + "named like it with R1 or 1 in place of R2 or 2); add it to the list, or leave this out");
                 return Optional.empty();
             }
             if (read2.isEmpty() && pairedRun) {
-                problems.add(read1.get(0).where() + ": " + read1.get(0).uri() + ": read 1 without its read 2, in a list "
+                problems.add(read1.get(0).where() + ": " + read1.get(0).shown() + ": read 1 without its read 2, in a list "
                              + "of paired reads; add the mate, or import single-end files in a list of their own");
                 return Optional.empty();
             }

@@ -260,6 +260,15 @@ class RunFilesTest {
     }
 
     @Test
+    void aFileNameCannotForgeALineOfTheLog() {
+        List<String> problems = new ArrayList<>();
+        RunFiles.sources(RunFiles.items(List.of("s3://b/x\nINFO forged.txt")), FileType.BAM, null, problems);
+        assertEquals(1, problems.size());
+        assertTrue(problems.get(0).startsWith("body[0]: s3://b/x\\u000aINFO forged.txt: cannot tell the file type"),
+                problems.get(0));
+    }
+
+    @Test
     void textIsAFileListWhenItsFirstLineIsAnS3Uri() {
         assertTrue(RunFiles.looksLikeFileList("\uFEFF\n  s3://b/x_R1.fastq.gz\nwhatever"));
         assertFalse(RunFiles.looksLikeFileList("sample,fastq_1,fastq_2\nA,s3://b/x_R1.fastq.gz,"));
