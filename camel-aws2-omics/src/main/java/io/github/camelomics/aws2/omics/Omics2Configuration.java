@@ -38,8 +38,8 @@ public class Omics2Configuration implements Cloneable {
               description = "If true, the message body must be the operation's SDK request object, used as it is apart from headers")
     private boolean pojoRequest;
     @UriParam(label = "producer",
-              description = "The reference ARN of BAM and CRAM sources that name none: every BAM and CRAM file of a "
-                            + "file-list body, and the header source; header CamelAwsOmicsReferenceArn wins")
+              description = "The reference ARN of every BAM and CRAM source that names none, whatever the body (a file "
+                            + "list never names one), and of the header source; header CamelAwsOmicsReferenceArn wins")
     private String referenceArn;
     @UriParam(label = "producer", defaultValue = "BAM", enums = "BAM,UBAM",
               description = "What the .bam files of a file-list body are: BAM (aligned) or UBAM (unaligned BAM); header "
