@@ -248,14 +248,6 @@ class RunFilesImportTest extends EmulatorTestSupport {
         assertEquals(3, exchange.getMessage().getHeader(Omics2Constants.READ_SET_IDS, List.class).size());
     }
 
-    @Test
-    void retryFailedSourcesWithoutWaitingIsRefusedAtStart() {
-        Exception e = org.junit.jupiter.api.Assertions.assertThrows(Exception.class,
-                () -> context.getEndpoint(START + "?retryFailedSources=1").createProducer().start());
-        assertTrue(String.valueOf(e.getMessage()).contains("option retryFailedSources=1 needs waitForCompletion=true"),
-                e.getMessage());
-    }
-
     // ---- hand-off
 
     @Test
