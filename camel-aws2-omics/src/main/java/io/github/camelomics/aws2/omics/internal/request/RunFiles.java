@@ -85,10 +85,10 @@ final class RunFiles {
 
     /** Text is a file list when its first non-blank line is an S3 URI: a sample sheet starts with its header row. */
     static boolean looksLikeFileList(String text) {
-        for (String line : text.split("\\R", -1)) {
-            String trimmed = stripByteOrderMark(line).trim();
-            if (!trimmed.isEmpty()) {
-                return trimmed.startsWith(S3);
+        for (int i = 0; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (c != '\uFEFF' && !Character.isWhitespace(c)) {
+                return text.startsWith(S3, i); // only the first line is looked at: a large sheet is not split for this
             }
         }
         return false;
@@ -133,7 +133,7 @@ final class RunFiles {
         Map<Skip, List<String>> skipped = new LinkedHashMap<>();
         Set<String> seen = new LinkedHashSet<>();
         Map<String, Pair> pairs = new TreeMap<>();
-        Map<String, Source> singles = new TreeMap<>();
+        List<Source> made = new ArrayList<>();
         for (Listed file : files) {
             if (!file.uri().startsWith(S3)) {
                 problems.add(file.where() + ": expected an s3:// URI (a file list has one per line), got '"
@@ -152,23 +152,19 @@ final class RunFiles {
                 String stem = name.substring(0, name.lastIndexOf('.'));
                 FileType type = CRAM.matcher(name).find() ? FileType.CRAM : bamFileType;
                 int dot = stem.indexOf('.');
-                singles.put(file.uri(), new Source(dot > 0 ? stem.substring(0, dot) : stem, stem, type, file, null));
-            } else if (FASTQ.matcher(name).find()) {
-                if (!fastq(file, name, pairs, singles)) {
-                    skip(skipped, Skip.INDEX_READS, RequestValidator.escaped(name));
-                }
-            } else {
+                made.add(new Source(dot > 0 ? stem.substring(0, dot) : stem, stem, type, file, null));
+            } else if (!fastq(file, name, pairs, made, skipped)) {
                 problems.add(file.where() + ": " + file.shown() + ": cannot tell the file type from the name: expected "
                              + ".fastq or .fq (optionally .gz), .bam or .cram, or a file that is skipped (.bai, .crai, "
                              + ".csi, .md5, index reads _I1/_I2, Undetermined_*); leave it out of the list");
             }
         }
         boolean paired = pairs.values().stream().anyMatch(pair -> !pair.read2.isEmpty());
-        pairs.forEach((key, pair) -> pair.source(paired, problems).ifPresent(s -> singles.put(key, s)));
+        pairs.values().forEach(pair -> pair.source(paired, problems).ifPresent(made::add));
         if (problems.size() > before) {
             return List.of();
         }
-        List<StartReadSetImportJobSourceItem> sources = singles.values().stream()
+        List<StartReadSetImportJobSourceItem> sources = made.stream()
                 .sorted(Comparator.comparing(Source::key))
                 .map(s -> s.item(subjectId))
                 .toList();
@@ -202,22 +198,27 @@ final class RunFiles {
     }
 
     /**
-     * A FASTQ file: one end of a pair when its name carries a read token, else a single-end source of its own.
+     * A FASTQ file: one end of a pair when its name carries a read token, else a single-end source of its own; an index
+     * read is skipped.
      *
-     * @return false for an index read, which is skipped
+     * @return false when the name is not that of a FASTQ file
      */
-    private static boolean fastq(Listed file, String name, Map<String, Pair> pairs, Map<String, Source> singles) {
+    private static boolean fastq(Listed file, String name, Map<String, Pair> pairs, List<Source> made,
+                                 Map<Skip, List<String>> skipped) {
         Matcher extension = FASTQ.matcher(name);
-        extension.find();
+        if (!extension.find()) {
+            return false;
+        }
         String stem = name.substring(0, extension.start());
         Matcher read = READ.matcher(stem);
         if (!read.matches()) {
-            singles.put(file.uri(), new Source(stem, stem, FileType.FASTQ, file, null));
+            made.add(new Source(stem, stem, FileType.FASTQ, file, null));
             return true;
         }
         String token = read.group("read").substring(1).toUpperCase(Locale.ROOT);
         if (token.startsWith("I")) {
-            return false;
+            skip(skipped, Skip.INDEX_READS, RequestValidator.escaped(name));
+            return true;
         }
         String folder = file.uri().substring(0, file.uri().lastIndexOf('/') + 1);
         String readSetName = stem.substring(0, read.start("read")) + stem.substring(read.end("read"));
