@@ -3,8 +3,8 @@ package io.github.camelomics.aws2.omics.internal.request;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -131,7 +131,7 @@ final class RunFiles {
                                                          List<String> problems) {
         int before = problems.size();
         Map<Skip, List<String>> skipped = new LinkedHashMap<>();
-        Set<String> seen = new LinkedHashSet<>();
+        Set<String> seen = new HashSet<>();
         Map<String, Pair> pairs = new TreeMap<>();
         List<Source> made = new ArrayList<>();
         for (Listed file : files) {
