@@ -108,7 +108,7 @@ public final class RunAll {
     }
 
     private void mapping() throws Exception {
-        progress("2. mapping 100 sources (JMH): 3 forks");
+        progress("2. mapping 100 sources (JMH): one fork per body form");
         Map<String, Double> us = jmh(MappingBenchmark.class, r -> r.getParams().getParam("form"), Map.of());
         us.forEach((form, time) -> row("2", "mapping + validation, 100 sources, " + form,
                 us(time) + " (" + String.format("%.2f", time / MappingBenchmark.SOURCES) + " µs/source)", "",

@@ -3,6 +3,7 @@ package io.github.camelomics.aws2.omics.emulator.state;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelomics.aws2.omics.emulator.faults.Faults;
 import io.github.camelomics.aws2.omics.emulator.model.ApiException;
 import io.github.camelomics.aws2.omics.emulator.model.ErrorShape;
 import io.github.camelomics.aws2.omics.emulator.s3.SourceCheck;
@@ -46,6 +47,7 @@ public final class EmulatorState {
     private final String accountId;
     private final int maxActiveJobs;
     private final StateFile stateFile;
+    private final Faults faults;
 
     private final Map<String, ImportJob> jobs = new LinkedHashMap<>();
     /**
@@ -63,9 +65,10 @@ public final class EmulatorState {
 
     /**
      * @param stateFile where to keep the state across restarts, or {@code null} to keep it in memory only
+     * @param faults    the import failures armed for given source files
      */
     public EmulatorState(Set<String> sequenceStoreIds, Clock clock, JobTimeline timeline, SourceInspector inspector,
-                         String region, String accountId, int maxActiveJobs, StateFile stateFile) {
+                         String region, String accountId, int maxActiveJobs, StateFile stateFile, Faults faults) {
         this.sequenceStoreIds = Collections.unmodifiableSet(new LinkedHashSet<>(sequenceStoreIds));
         this.clock = clock;
         this.timeline = timeline;
@@ -74,6 +77,7 @@ public final class EmulatorState {
         this.accountId = accountId;
         this.maxActiveJobs = maxActiveJobs;
         this.stateFile = stateFile;
+        this.faults = faults;
         if (stateFile != null) {
             restore(stateFile.read());
         }
@@ -290,7 +294,8 @@ public final class EmulatorState {
         Instant completionTime = timeline.completionTime(job.creationTime());
         List<SourceOutcome> outcomes = new ArrayList<>();
         for (ImportSource source : job.sources()) {
-            SourceCheck check = inspector.inspect(source);
+            Optional<String> injected = faults.takeImportFailure(source.source1(), source.source2());
+            SourceCheck check = injected.isPresent() ? SourceCheck.failed(injected.get()) : inspector.inspect(source);
             if (check.importable()) {
                 ReadSet readSet = createReadSet(job, source, check, completionTime);
                 outcomes.add(new SourceOutcome(SourceStatus.FINISHED, null, readSet.id()));
