@@ -24,7 +24,7 @@ public class Omics2EndpointUriFactory extends org.apache.camel.support.component
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(63);
+        Set<String> props = new HashSet<>(64);
         props.add("accessKey");
         props.add("apiCallAttemptTimeout");
         props.add("apiCallTimeout");
@@ -72,6 +72,7 @@ public class Omics2EndpointUriFactory extends org.apache.camel.support.component
         props.add("sequenceStoreId");
         props.add("sessionToken");
         props.add("sharedBudget");
+        props.add("sharedWatermark");
         props.add("since");
         props.add("startLedger");
         props.add("startLedgerRepository");

@@ -187,9 +187,15 @@ public class Omics2Configuration implements Cloneable {
     @UriParam(label = "consumer",
               description = "Where the consumer keeps its watermark, the creation time each poll lists from, so that a "
                             + "restart or a replica does not list the store's history again. Default: the "
-                            + "idempotentRepository when it is also a WatermarkStore, else in memory (forgotten on "
-                            + "restart). A FileWatermarkStore keeps it in a file")
+                            + "database of dataSource with sharedWatermark=true, else the idempotentRepository when it is "
+                            + "also a WatermarkStore, else in memory (forgotten on restart). A FileWatermarkStore keeps it "
+                            + "in a file")
     private WatermarkStore watermarkStore;
+    @UriParam(label = "consumer",
+              description = "Keep the consumer's watermark in the PostgreSQL database of dataSource (table "
+                            + "omics_consumer_watermark, created on first use), so that it survives restarts and the "
+                            + "replicas polling a store share it. A watermarkStore given wins over it")
+    private boolean sharedWatermark;
 
     public Omics2Operations getOperation() {
         return operation;
@@ -525,6 +531,14 @@ public class Omics2Configuration implements Cloneable {
 
     public void setSince(String since) {
         this.since = since;
+    }
+
+    public boolean isSharedWatermark() {
+        return sharedWatermark;
+    }
+
+    public void setSharedWatermark(boolean sharedWatermark) {
+        this.sharedWatermark = sharedWatermark;
     }
 
     public WatermarkStore getWatermarkStore() {
