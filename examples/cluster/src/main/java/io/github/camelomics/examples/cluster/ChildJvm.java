@@ -76,6 +76,11 @@ final class ChildJvm implements AutoCloseable {
         throw new IllegalStateException(name + " did not log /" + pattern + "/ within " + timeout + ":\n" + tail());
     }
 
+    /** Whether a line of the log matches now. */
+    boolean logs(Pattern pattern) throws IOException {
+        return Files.readAllLines(log).stream().anyMatch(line -> pattern.matcher(line).find());
+    }
+
     /** SIGKILL: the JVM gets no chance to finish anything, as when a node is lost. */
     void kill() throws InterruptedException {
         process.destroyForcibly();

@@ -2,7 +2,6 @@ package io.github.camelomics.examples.cluster;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -22,9 +21,7 @@ public final class ClusterExample {
     }
 
     public static void main(String[] args) throws Exception {
-        // readable by all: as root, PostgreSQL runs as nobody and must reach its binaries below
-        Path dir = Files.createTempDirectory("omics-cluster-",
-                PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwxr-xr-x")));
+        Path dir = Files.createTempDirectory("omics-cluster-");
         LocalCluster.Settings settings = new LocalCluster.Settings(5, Duration.ofMillis(500), Duration.ofSeconds(1),
                 Duration.ofMillis(500), Duration.ofSeconds(1));
         System.out.println("Starting PostgreSQL and the HealthOmics emulator in " + dir);

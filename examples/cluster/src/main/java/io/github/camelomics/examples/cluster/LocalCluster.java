@@ -2,6 +2,7 @@ package io.github.camelomics.examples.cluster;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,6 +25,8 @@ public final class LocalCluster implements AutoCloseable {
 
     /** camel-main logs this once the routes run. */
     private static final Pattern STARTED = Pattern.compile("Apache Camel \\S+ \\(\\S+\\) started in");
+    /** ... and this on the replica whose ClusteredRoutePolicy starts the events route: the leader. */
+    private static final Pattern EVENTS_STARTED = Pattern.compile("Started job-events \\(");
 
     /**
      * @param rate       requests per second per operation that the emulator allows (the service's quota: 5)
@@ -53,6 +56,8 @@ public final class LocalCluster implements AutoCloseable {
 
     /** Starts PostgreSQL (with the example's tables) and the emulator; no replica yet. */
     public static LocalCluster start(Path dir, Settings settings) throws Exception {
+        // readable by all: as root, PostgreSQL runs as nobody and must reach its binaries below
+        Files.setPosixFilePermissions(Files.createDirectories(dir), PosixFilePermissions.fromString("rwxr-xr-x"));
         PostgresServer postgres = PostgresServer.start(Files.createDirectories(dir.resolve("postgres")));
         EmulatorProcess emulator = null;
         try {
@@ -109,6 +114,23 @@ public final class LocalCluster implements AutoCloseable {
                 Main.class.getName());
         replicas.put(name, jvm);
         return jvm;
+    }
+
+    /**
+     * The replica that leads the job events (whose ClusteredRoutePolicy started route job-events), once one does;
+     * fails after the timeout.
+     */
+    public String awaitLeader(Duration timeout) throws Exception {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            for (Map.Entry<String, ChildJvm> replica : replicas.entrySet()) {
+                if (replica.getValue().isAlive() && replica.getValue().logs(EVENTS_STARTED)) {
+                    return replica.getKey();
+                }
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("no replica started route job-events within " + timeout);
     }
 
     /** SIGKILL to one replica: it finishes nothing, releases nothing but what the OS releases (its file lock). */

@@ -80,6 +80,26 @@ public final class WorkTable {
         return sheets;
     }
 
+    /**
+     * The span of a batch by the database's clock, in ms: from the first sheet's submission to the last of the
+     * batch's sheets done and the given jobs' ends delivered.
+     */
+    public long spanMillis(String prefix, java.util.Collection<String> jobIds) throws SQLException {
+        try (Connection connection = dataSource.getConnection();
+             PreparedStatement select = connection.prepareStatement("SELECT EXTRACT(EPOCH FROM (GREATEST("
+                     + "(SELECT max(done_at) FROM omics_sample_sheets WHERE name LIKE ?),"
+                     + "(SELECT max(emitted_at) FROM omics_job_events WHERE job_id = ANY (?)))"
+                     + " - (SELECT min(submitted_at) FROM omics_sample_sheets WHERE name LIKE ?))) * 1000")) {
+            select.setString(1, prefix + "%");
+            select.setArray(2, connection.createArrayOf("varchar", jobIds.toArray()));
+            select.setString(3, prefix + "%");
+            try (ResultSet rs = select.executeQuery()) {
+                rs.next();
+                return Math.round(rs.getDouble(1));
+            }
+        }
+    }
+
     /** The replicas that hold a live claim on a sheet not done yet: those in the middle of an import. */
     public List<String> replicasMidImport() throws SQLException {
         return strings("SELECT DISTINCT claimed_by FROM omics_sample_sheets WHERE done_at IS NULL"
