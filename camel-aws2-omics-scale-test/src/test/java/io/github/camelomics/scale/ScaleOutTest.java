@@ -46,7 +46,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class ScaleOutTest {
 
     private static final int REPLICAS = 3;
-    private static final int SHEETS = 60;
+    private static final int SHEETS = 100;
     private static final int SOURCES = 2;
     /** Long enough for a start (a ledger lookup, a permit, the call); short, so a dead replica's sheet comes back soon. */
     private static final int LEASE_SECONDS = 5;
