@@ -129,9 +129,10 @@ public class Omics2Configuration implements Cloneable {
     private double requestsPerSecond = 5;
 
     @UriParam(label = "advanced",
-              description = "The PostgreSQL database of the shared request budget (sharedBudget) and the start ledger "
-                            + "(startLedger), as a javax.sql.DataSource; their tables are created on first use when "
-                            + "missing. Autowired: the single DataSource in the registry. Unused unless one of those is on")
+              description = "The PostgreSQL database of the shared request budget (sharedBudget), the start ledger "
+                            + "(startLedger) and the consumer's watermark (sharedWatermark), as a javax.sql.DataSource; "
+                            + "their tables are created on first use when missing. Autowired: the single DataSource in "
+                            + "the registry. Unused unless one of those is on")
     @Metadata(autowired = true)
     private DataSource dataSource;
     @UriParam(label = "advanced",

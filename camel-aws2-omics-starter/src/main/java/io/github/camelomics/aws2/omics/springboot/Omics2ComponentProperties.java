@@ -226,9 +226,9 @@ public class Omics2ComponentProperties extends ComponentConfigurationPropertiesC
     private Double requestsPerSecond = 5.0d;
 
     /**
-     * The PostgreSQL database of the shared request budget (sharedBudget) and the start ledger (startLedger), as a
-     * javax.sql.DataSource; their tables are created on first use when missing. Autowired: the single DataSource in
-     * the registry. Unused unless one of those is on. Otherwise a bean reference, #bean:name (or #name). (Spring's
+     * The PostgreSQL database of the shared request budget (sharedBudget), the start ledger (startLedger) and the
+     * consumer's watermark (sharedWatermark), as a javax.sql.DataSource; their tables are created on first use when
+     * missing. Autowired: the single DataSource in the registry. Unused unless one of those is on. Otherwise a bean reference, #bean:name (or #name). (Spring's
      * metadata processor leaves DataSource properties out: this one is in additional-spring-configuration-metadata.json.)
      */
     private DataSource dataSource;
