@@ -6,6 +6,7 @@ import java.nio.file.Path;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -28,6 +29,7 @@ import org.apache.camel.component.file.cluster.FileLockClusterService;
 import org.apache.camel.impl.DefaultCamelContext;
 import org.apache.camel.impl.cluster.ClusteredRoutePolicy;
 import org.apache.camel.processor.idempotent.jdbc.JdbcMessageIdRepository;
+import org.apache.camel.spi.RoutePolicy;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -37,13 +39,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * The job-events pattern of the replica app, in one JVM for speed: two replicas (Camel contexts) poll one store with
- * the consumer under a ClusteredRoutePolicy on the file-lock cluster service, remembering what they emitted in
- * camel-sql's JdbcMessageIdRepository and their watermark in the same real PostgreSQL. Only the leader polls; when it
- * stops, the other takes over and emits the new ends only, never one the first emitted.
+ * The job-events pattern of the replica app, in one JVM for speed: two replicas (Camel contexts) poll one store,
+ * remembering what they emitted in camel-sql's JdbcMessageIdRepository and their watermark in the same real
+ * PostgreSQL. Under a ClusteredRoutePolicy on the file-lock cluster service only the leader polls, and when it stops
+ * the other takes over and emits the new ends only; without the policy both poll, and the repository alone still
+ * makes each end emitted once.
  */
 @Timeout(value = 90, unit = TimeUnit.SECONDS)
-class LeaderFailoverTest {
+class StatusEventsOnceTest {
 
     private static final ImportSource SOURCE = new ImportSource("s3://lab-bucket/missing/R1.fastq.gz", null, "FASTQ",
             "P1", "S", null, null, null, null, Map.of());
@@ -102,8 +105,32 @@ class LeaderFailoverTest {
         }
     }
 
-    /** A replica: the component on the emulator and the database, the events route under the leader-only policy. */
+    @Test
+    void twoReplicasPollingAtOnceEmitEachEndOnceThroughTheSharedRepository() throws Exception {
+        Queue<String> events = new ConcurrentLinkedQueue<>();
+        List<String> jobs = new ArrayList<>();
+        try (CamelContext first = replica("replica-1", events, false);
+             CamelContext second = replica("replica-2", events, false)) {
+            first.start();
+            second.start();
+            for (int batch = 0; batch < 5; batch++) {
+                jobs.addAll(addEndedJobs(4));
+                int expected = jobs.size();
+                await(() -> events.size() >= expected, expected + " ends");
+            }
+            Thread.sleep(1500); // more polls of both, over jobs both have listed
+
+            List<String> emitted = events.stream().map(e -> e.substring(e.indexOf(' ') + 1)).sorted().toList();
+            assertEquals(jobs.stream().map(id -> id + ":FAILED").sorted().toList(), emitted, "each end once: " + events);
+        }
+    }
+
     private static CamelContext replica(String name, Queue<String> events) throws Exception {
+        return replica(name, events, true);
+    }
+
+    /** A replica: the component on the emulator and the database, the events route, under the leader-only policy or not. */
+    private static CamelContext replica(String name, Queue<String> events, boolean leaderOnly) throws Exception {
         CamelContext context = new DefaultCamelContext();
         context.getCamelContextExtension().setName(name);
         FileLockClusterService cluster = new FileLockClusterService();
@@ -122,12 +149,13 @@ class LeaderFailoverTest {
         options.setDataSource(postgres.dataSource());
         options.setSharedWatermark(true);
         options.setIdempotentRepository(new JdbcMessageIdRepository(postgres.dataSource(), "omics-job-events"));
-        ClusteredRoutePolicy leaderOnly = ClusteredRoutePolicy.forNamespace("omics-job-events");
+        List<RoutePolicy> policies = leaderOnly
+                ? List.of(ClusteredRoutePolicy.forNamespace("omics-job-events")) : List.of();
         context.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
                 from("aws2-omics:listReadSetImportJobs?terminalStatusesOnly=true&since=PT1H&delay=200")
-                        .routeId("job-events").routePolicy(leaderOnly)
+                        .routeId("job-events").routePolicy(policies.toArray(new RoutePolicy[0]))
                         .process(e -> events.add(name + " " + e.getMessage().getHeader(Omics2Constants.IMPORT_JOB_ID)
                                                  + ":" + e.getMessage().getHeader(Omics2Constants.IMPORT_JOB_STATUS)));
             }
