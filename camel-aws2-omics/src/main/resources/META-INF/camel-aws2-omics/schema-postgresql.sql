@@ -1,5 +1,5 @@
--- camel-aws2-omics: the tables of the shared request budget (sharedBudget=true) and the start ledger
--- (startLedger=true) in PostgreSQL 12 or later. The component runs this script itself on first use when either table
+-- camel-aws2-omics: the tables of the shared request budget (sharedBudget=true), the start ledger
+-- (startLedger=true) and the consumer's watermark (sharedWatermark=true) in PostgreSQL 12 or later. The component runs this script itself on first use when either table
 -- is missing (in one transaction, under an advisory lock, so replicas starting together do not collide); a DBA may
 -- run it beforehand instead, and then the application's user needs no CREATE privilege. See docs/SCALING.md.
 
@@ -19,4 +19,14 @@ CREATE TABLE IF NOT EXISTS omics_start_ledger (
     job_id            VARCHAR(36)  NOT NULL,
     recorded_at       TIMESTAMPTZ  NOT NULL DEFAULT now(),
     PRIMARY KEY (region, sequence_store_id, client_token)
+);
+
+-- The consumer's watermark per sequence store: the creation time each poll lists from. Only moves forward
+-- (GREATEST on update), so replicas that poll the same store never move it back. One row per polled store.
+CREATE TABLE IF NOT EXISTS omics_consumer_watermark (
+    region            VARCHAR(32)  NOT NULL,
+    sequence_store_id VARCHAR(36)  NOT NULL,
+    watermark         TIMESTAMPTZ  NOT NULL,
+    updated_at        TIMESTAMPTZ  NOT NULL DEFAULT now(),
+    PRIMARY KEY (region, sequence_store_id)
 );

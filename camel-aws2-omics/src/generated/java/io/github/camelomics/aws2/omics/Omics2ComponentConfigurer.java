@@ -104,6 +104,8 @@ public class Omics2ComponentConfigurer extends PropertyConfigurerSupport impleme
         case "sessionToken": getOrCreateConfiguration(target).setSessionToken(property(camelContext, java.lang.String.class, value)); return true;
         case "sharedbudget":
         case "sharedBudget": getOrCreateConfiguration(target).setSharedBudget(property(camelContext, boolean.class, value)); return true;
+        case "sharedwatermark":
+        case "sharedWatermark": getOrCreateConfiguration(target).setSharedWatermark(property(camelContext, boolean.class, value)); return true;
         case "since": getOrCreateConfiguration(target).setSince(property(camelContext, java.lang.String.class, value)); return true;
         case "startledger":
         case "startLedger": getOrCreateConfiguration(target).setStartLedger(property(camelContext, boolean.class, value)); return true;
@@ -214,6 +216,8 @@ public class Omics2ComponentConfigurer extends PropertyConfigurerSupport impleme
         case "sessionToken": return java.lang.String.class;
         case "sharedbudget":
         case "sharedBudget": return boolean.class;
+        case "sharedwatermark":
+        case "sharedWatermark": return boolean.class;
         case "since": return java.lang.String.class;
         case "startledger":
         case "startLedger": return boolean.class;
@@ -320,6 +324,8 @@ public class Omics2ComponentConfigurer extends PropertyConfigurerSupport impleme
         case "sessionToken": return getOrCreateConfiguration(target).getSessionToken();
         case "sharedbudget":
         case "sharedBudget": return getOrCreateConfiguration(target).isSharedBudget();
+        case "sharedwatermark":
+        case "sharedWatermark": return getOrCreateConfiguration(target).isSharedWatermark();
         case "since": return getOrCreateConfiguration(target).getSince();
         case "startledger":
         case "startLedger": return getOrCreateConfiguration(target).isStartLedger();

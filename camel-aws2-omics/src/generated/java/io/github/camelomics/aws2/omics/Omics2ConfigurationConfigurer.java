@@ -87,6 +87,8 @@ public class Omics2ConfigurationConfigurer extends org.apache.camel.support.comp
         case "sessionToken": target.setSessionToken(property(camelContext, java.lang.String.class, value)); return true;
         case "sharedbudget":
         case "sharedBudget": target.setSharedBudget(property(camelContext, boolean.class, value)); return true;
+        case "sharedwatermark":
+        case "sharedWatermark": target.setSharedWatermark(property(camelContext, boolean.class, value)); return true;
         case "since": target.setSince(property(camelContext, java.lang.String.class, value)); return true;
         case "startledger":
         case "startLedger": target.setStartLedger(property(camelContext, boolean.class, value)); return true;
@@ -182,6 +184,8 @@ public class Omics2ConfigurationConfigurer extends org.apache.camel.support.comp
         case "sessionToken": return java.lang.String.class;
         case "sharedbudget":
         case "sharedBudget": return boolean.class;
+        case "sharedwatermark":
+        case "sharedWatermark": return boolean.class;
         case "since": return java.lang.String.class;
         case "startledger":
         case "startLedger": return boolean.class;
@@ -278,6 +282,8 @@ public class Omics2ConfigurationConfigurer extends org.apache.camel.support.comp
         case "sessionToken": return target.getSessionToken();
         case "sharedbudget":
         case "sharedBudget": return target.isSharedBudget();
+        case "sharedwatermark":
+        case "sharedWatermark": return target.isSharedWatermark();
         case "since": return target.getSince();
         case "startledger":
         case "startLedger": return target.isStartLedger();

@@ -117,6 +117,8 @@ public class Omics2EndpointConfigurer extends PropertyConfigurerSupport implemen
         case "sessionToken": target.getConfiguration().setSessionToken(property(camelContext, java.lang.String.class, value)); return true;
         case "sharedbudget":
         case "sharedBudget": target.getConfiguration().setSharedBudget(property(camelContext, boolean.class, value)); return true;
+        case "sharedwatermark":
+        case "sharedWatermark": target.getConfiguration().setSharedWatermark(property(camelContext, boolean.class, value)); return true;
         case "since": target.getConfiguration().setSince(property(camelContext, java.lang.String.class, value)); return true;
         case "startledger":
         case "startLedger": target.getConfiguration().setStartLedger(property(camelContext, boolean.class, value)); return true;
@@ -253,6 +255,8 @@ public class Omics2EndpointConfigurer extends PropertyConfigurerSupport implemen
         case "sessionToken": return java.lang.String.class;
         case "sharedbudget":
         case "sharedBudget": return boolean.class;
+        case "sharedwatermark":
+        case "sharedWatermark": return boolean.class;
         case "since": return java.lang.String.class;
         case "startledger":
         case "startLedger": return boolean.class;
@@ -385,6 +389,8 @@ public class Omics2EndpointConfigurer extends PropertyConfigurerSupport implemen
         case "sessionToken": return target.getConfiguration().getSessionToken();
         case "sharedbudget":
         case "sharedBudget": return target.getConfiguration().isSharedBudget();
+        case "sharedwatermark":
+        case "sharedWatermark": return target.getConfiguration().isSharedWatermark();
         case "since": return target.getConfiguration().getSince();
         case "startledger":
         case "startLedger": return target.getConfiguration().isStartLedger();

@@ -75,6 +75,7 @@ public class Omics2EndpointUriFactory extends org.apache.camel.support.component
         props.add("sequenceStoreId");
         props.add("sessionToken");
         props.add("sharedBudget");
+        props.add("sharedWatermark");
         props.add("since");
         props.add("startLedger");
         props.add("startLedgerRepository");

@@ -142,9 +142,10 @@ public class Omics2Configuration implements Cloneable {
     private double requestsPerSecond = 5;
 
     @UriParam(label = "advanced",
-              description = "The PostgreSQL database of the shared request budget (sharedBudget) and the start ledger "
-                            + "(startLedger), as a javax.sql.DataSource; their tables are created on first use when "
-                            + "missing. Autowired: the single DataSource in the registry. Unused unless one of those is on")
+              description = "The PostgreSQL database of the shared request budget (sharedBudget), the start ledger "
+                            + "(startLedger) and the consumer's watermark (sharedWatermark), as a javax.sql.DataSource; "
+                            + "their tables are created on first use when missing. Autowired: the single DataSource in "
+                            + "the registry. Unused unless one of those is on")
     @Metadata(autowired = true)
     private DataSource dataSource;
     @UriParam(label = "advanced",
@@ -200,9 +201,15 @@ public class Omics2Configuration implements Cloneable {
     @UriParam(label = "consumer",
               description = "Where the consumer keeps its watermark, the creation time each poll lists from, so that a "
                             + "restart or a replica does not list the store's history again. Default: the "
-                            + "idempotentRepository when it is also a WatermarkStore, else in memory (forgotten on "
-                            + "restart). A FileWatermarkStore keeps it in a file")
+                            + "database of dataSource with sharedWatermark=true, else the idempotentRepository when it is "
+                            + "also a WatermarkStore, else in memory (forgotten on restart). A FileWatermarkStore keeps it "
+                            + "in a file")
     private WatermarkStore watermarkStore;
+    @UriParam(label = "consumer",
+              description = "Keep the consumer's watermark in the PostgreSQL database of dataSource (table "
+                            + "omics_consumer_watermark, created on first use), so that it survives restarts and the "
+                            + "replicas polling a store share it. A watermarkStore given wins over it")
+    private boolean sharedWatermark;
 
     public Omics2Operations getOperation() {
         return operation;
@@ -562,6 +569,14 @@ public class Omics2Configuration implements Cloneable {
 
     public void setSince(String since) {
         this.since = since;
+    }
+
+    public boolean isSharedWatermark() {
+        return sharedWatermark;
+    }
+
+    public void setSharedWatermark(boolean sharedWatermark) {
+        this.sharedWatermark = sharedWatermark;
     }
 
     public WatermarkStore getWatermarkStore() {

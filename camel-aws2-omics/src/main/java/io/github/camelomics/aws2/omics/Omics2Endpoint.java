@@ -44,6 +44,7 @@ public class Omics2Endpoint extends ScheduledPollEndpoint implements EndpointSer
     private volatile OmicsClient client;
     /** The ledger of client tokens and their jobs, or null; set with the client. */
     private volatile StartLedger startLedger;
+    private volatile WatermarkStore sharedWatermarks;
     private WaitTimer waitTimer = WaitTimer.SYSTEM;
     /** The settings of the client leased from the component; null when the user gave a client. */
     private ClientSettings leased;
@@ -102,6 +103,7 @@ public class Omics2Endpoint extends ScheduledPollEndpoint implements EndpointSer
             checkOptions();
         }
         startLedger = getComponent().postgresStores().ledger(configuration);
+        sharedWatermarks = getComponent().postgresStores().watermarks(configuration);
         if (configuration.getOmicsClient() != null) {
             client = configuration.getOmicsClient();
         } else {
@@ -164,7 +166,7 @@ public class Omics2Endpoint extends ScheduledPollEndpoint implements EndpointSer
         optionsChecked = true;
     }
 
-    /** The request budget and the start ledger: what each needs, and what cannot go together. */
+    /** The request budget, the start ledger and the shared watermark: what each needs, and what cannot go together. */
     private void checkSharedOptions(List<String> problems) {
         boolean sharedBudget = configuration.isSharedBudget() && configuration.getRequestBudget() == null;
         boolean ledgerInDatabase = configuration.isStartLedger() && configuration.getStartLedgerRepository() == null;
@@ -179,6 +181,11 @@ public class Omics2Endpoint extends ScheduledPollEndpoint implements EndpointSer
         if (ledgerInDatabase && configuration.getDataSource() == null) {
             problems.add("option startLedger=true needs option dataSource (the javax.sql.DataSource of the PostgreSQL "
                          + "database that holds the ledger), but it is not set");
+        }
+        if (consumed && configuration.isSharedWatermark() && configuration.getWatermarkStore() == null
+            && configuration.getDataSource() == null) {
+            problems.add("option sharedWatermark=true needs option dataSource (the javax.sql.DataSource of the PostgreSQL "
+                         + "database that keeps the watermark), but it is not set");
         }
         boolean budget = configuration.isSharedBudget() || configuration.getRequestBudget() != null;
         if (budget && configuration.getRequestsPerSecond() <= 0) {
@@ -207,6 +214,7 @@ public class Omics2Endpoint extends ScheduledPollEndpoint implements EndpointSer
             }
             client = null;
             startLedger = null;
+            sharedWatermarks = null;
         }
         super.doStop();
     }
@@ -242,6 +250,11 @@ public class Omics2Endpoint extends ScheduledPollEndpoint implements EndpointSer
     /** The start ledger in use while the endpoint is started, or null when there is none. */
     public StartLedger getStartLedger() {
         return startLedger;
+    }
+
+    /** The watermark store in the database of dataSource when sharedWatermark=true and the endpoint is started, else null. */
+    public WatermarkStore getSharedWatermarkStore() {
+        return sharedWatermarks;
     }
 
     @Override

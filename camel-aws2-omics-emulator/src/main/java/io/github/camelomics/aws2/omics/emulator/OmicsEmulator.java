@@ -122,7 +122,8 @@ public final class OmicsEmulator implements AutoCloseable {
                 : null;
         ApiHandler api = new ApiHandler(ServiceModel.load(), mapper, new ReadSetImportApi(state, mapper), faults,
                 rateLimiter, verifier, requestCounts);
-        AdminHandler admin = new AdminHandler(mapper, state, faults, clock, this::reset);
+        AdminHandler admin = new AdminHandler(mapper, state, faults, clock, this::reset, requestCounts,
+                rateLimiter::throttled);
         server.createContext("/", settings.logRequests() ? new RequestLog(api, api::describe) : api);
         server.createContext(AdminHandler.ROOT, settings.logRequests()
                 ? new RequestLog(admin, e -> e.getRequestMethod() + " " + e.getRequestURI().getRawPath()) : admin);

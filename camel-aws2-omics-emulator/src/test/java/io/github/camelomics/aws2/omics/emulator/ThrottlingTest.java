@@ -7,6 +7,13 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import software.amazon.awssdk.services.omics.OmicsClient;
 import software.amazon.awssdk.services.omics.model.ThrottlingException;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -48,6 +55,20 @@ class ThrottlingTest {
         assertTrue(statuses.contains(429), "beyond the quota: " + statuses);
         assertEquals(statuses.stream().filter(status -> status == 429).count(), EMULATOR.throttledRequests(),
                 "the emulator counts what it throttled");
+    }
+
+    @Test
+    void anotherProcessReadsTheCountsAndTheThrottledOverHttp() throws Exception {
+        List<Integer> statuses = burst(2 * RATE);
+        long throttled = statuses.stream().filter(status -> status == 429).count();
+
+        HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(EMULATOR.endpoint() + "/_emulator/requests")).build(), HttpResponse.BodyHandlers.ofString());
+
+        JsonNode counts = new ObjectMapper().readTree(answer.body());
+        assertEquals(throttled, counts.path("throttled").asLong());
+        assertEquals(2 * RATE, counts.path("operations").path("ListReadSets").asLong(), "throttled ones count too");
+        assertEquals(0, counts.path("operations").path("StartReadSetImportJob").asLong());
     }
 
     @Test

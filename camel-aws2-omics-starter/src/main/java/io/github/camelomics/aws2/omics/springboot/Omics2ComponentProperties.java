@@ -83,11 +83,18 @@ public class Omics2ComponentProperties extends ComponentConfigurationPropertiesC
 
     /**
      * Where the consumer keeps its watermark, the creation time each poll lists from, so that a restart or a replica
-     * does not list the store's history again. Default: the idempotentRepository when it is also a WatermarkStore,
-     * else in memory (forgotten on restart). A FileWatermarkStore keeps it in a file. The value is a bean reference,
-     * #bean:name (or #name).
+     * does not list the store's history again. Default: the database of dataSource with sharedWatermark=true, else the
+     * idempotentRepository when it is also a WatermarkStore, else in memory (forgotten on restart). A
+     * FileWatermarkStore keeps it in a file. The value is a bean reference, #bean:name (or #name).
      */
     private WatermarkStore watermarkStore;
+
+    /**
+     * Keep the consumer's watermark in the PostgreSQL database of dataSource (table omics_consumer_watermark, created
+     * on first use), so that it survives restarts and the replicas polling a store share it. A watermarkStore given
+     * wins over it.
+     */
+    private Boolean sharedWatermark = false;
 
     /**
      * If true, the consumer emits a job only when it has ended: COMPLETED, COMPLETED_WITH_FAILURES, FAILED or
@@ -238,9 +245,9 @@ public class Omics2ComponentProperties extends ComponentConfigurationPropertiesC
     private Double requestsPerSecond = 5.0d;
 
     /**
-     * The PostgreSQL database of the shared request budget (sharedBudget) and the start ledger (startLedger), as a
-     * javax.sql.DataSource; their tables are created on first use when missing. Autowired: the single DataSource in
-     * the registry. Unused unless one of those is on. Otherwise a bean reference, #bean:name (or #name). (Spring's
+     * The PostgreSQL database of the shared request budget (sharedBudget), the start ledger (startLedger) and the
+     * consumer's watermark (sharedWatermark), as a javax.sql.DataSource; their tables are created on first use when
+     * missing. Autowired: the single DataSource in the registry. Unused unless one of those is on. Otherwise a bean reference, #bean:name (or #name). (Spring's
      * metadata processor leaves DataSource properties out: this one is in additional-spring-configuration-metadata.json.)
      */
     private DataSource dataSource;
@@ -475,6 +482,14 @@ public class Omics2ComponentProperties extends ComponentConfigurationPropertiesC
 
     public void setSince(String since) {
         this.since = since;
+    }
+
+    public Boolean getSharedWatermark() {
+        return sharedWatermark;
+    }
+
+    public void setSharedWatermark(Boolean sharedWatermark) {
+        this.sharedWatermark = sharedWatermark;
     }
 
     public WatermarkStore getWatermarkStore() {

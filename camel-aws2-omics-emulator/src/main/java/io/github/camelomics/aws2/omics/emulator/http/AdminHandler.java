@@ -2,6 +2,7 @@ package io.github.camelomics.aws2.omics.emulator.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.github.camelomics.aws2.omics.emulator.SettableClock;
@@ -16,6 +17,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.function.Function;
+import java.util.function.LongSupplier;
 
 /**
  * The control endpoint under {@code /_emulator/}, for tests and scripts that drive the emulator from
@@ -29,9 +31,11 @@ public final class AdminHandler implements HttpHandler {
     private final Router<Function<JsonNode, JsonNode>> router = new Router<>();
     private final ObjectMapper mapper;
 
-    public AdminHandler(ObjectMapper mapper, EmulatorState state, Faults faults, Clock clock, Runnable reset) {
+    public AdminHandler(ObjectMapper mapper, EmulatorState state, Faults faults, Clock clock, Runnable reset,
+                        RequestCounts requestCounts, LongSupplier throttled) {
         this.mapper = mapper;
         router.add("GET", ROOT + "health", body -> mapper.createObjectNode().put("status", "UP"))
+                .add("GET", ROOT + "requests", body -> requests(requestCounts, throttled.getAsLong()))
                 .add("GET", ROOT + "state", body -> mapper.valueToTree(state.snapshot()))
                 .add("POST", ROOT + "reset", body -> done(reset))
                 .add("POST", ROOT + "client-tokens/forget",
@@ -84,6 +88,16 @@ public final class AdminHandler implements HttpHandler {
                 throw new IllegalArgumentException("the body must be JSON");
             }
         }
+    }
+
+    /** What a test in another process reads to know the calls a workload cost: counts per operation, and refusals. */
+    private JsonNode requests(RequestCounts requestCounts, long throttled) {
+        ObjectNode answer = mapper.createObjectNode().put("throttled", throttled);
+        ObjectNode operations = answer.putObject("operations");
+        for (Operation operation : Operation.values()) {
+            operations.put(operation.modelName(), requestCounts.of(operation));
+        }
+        return answer;
     }
 
     private JsonNode done(Runnable action) {

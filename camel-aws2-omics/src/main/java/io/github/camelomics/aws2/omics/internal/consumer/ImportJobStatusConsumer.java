@@ -74,8 +74,10 @@ public class ImportJobStatusConsumer extends ScheduledPollConsumer {
         repository = options.getIdempotentRepository() != null
                 ? options.getIdempotentRepository()
                 : MemoryIdempotentRepository.memoryIdempotentRepository(new ConcurrentHashMap<>());
-        // kept with the repository when the repository can keep it
+        // the one given, else the database's, else with the repository when the repository can keep it
+        WatermarkStore shared = getEndpoint().getSharedWatermarkStore();
         watermarks = options.getWatermarkStore() != null ? options.getWatermarkStore()
+                : shared != null ? shared
                 : repository instanceof WatermarkStore kept ? kept : new MemoryWatermarkStore();
         ServiceHelper.startService(repository);
         super.doStart();

@@ -16,7 +16,8 @@ import javax.sql.DataSource;
 
 /**
  * The component's tables in one PostgreSQL database, created on first use from the script shipped in the jar
- * ({@value #SCRIPT}) when either is missing. Replicas that start together serialize on an advisory lock, so
+ * ({@value #SCRIPT}) when any is missing (so a database made by an earlier version gains the newer tables).
+ * Replicas that start together serialize on an advisory lock, so
  * concurrent CREATE TABLE IF NOT EXISTS never collide. When the tables exist (created by a DBA from the same script),
  * nothing is created and the application's user needs no CREATE privilege.
  */
@@ -25,6 +26,7 @@ final class PostgresSchema {
     static final String SCRIPT = "/META-INF/camel-aws2-omics/schema-postgresql.sql";
     static final String BUDGET_TABLE = "omics_request_budget";
     static final String LEDGER_TABLE = "omics_start_ledger";
+    static final String WATERMARK_TABLE = "omics_consumer_watermark";
     /** Any constant of ours: the advisory lock that serializes the creation across replicas. */
     private static final long CREATE_LOCK = 0x6f6d6963735f7631L;
 
@@ -56,7 +58,8 @@ final class PostgresSchema {
     private static boolean exists(Connection connection) throws SQLException {
         try (Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("SELECT to_regclass('" + BUDGET_TABLE + "') IS NOT NULL"
-                                                   + " AND to_regclass('" + LEDGER_TABLE + "') IS NOT NULL")) {
+                                                   + " AND to_regclass('" + LEDGER_TABLE + "') IS NOT NULL"
+                                                   + " AND to_regclass('" + WATERMARK_TABLE + "') IS NOT NULL")) {
             return rs.next() && rs.getBoolean(1);
         }
     }

@@ -1,5 +1,6 @@
 package io.github.camelomics.aws2.omics.internal.postgres;
 
+import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
 
@@ -8,9 +9,10 @@ import javax.sql.DataSource;
 import io.github.camelomics.aws2.omics.Omics2Configuration;
 import io.github.camelomics.aws2.omics.RequestBudget;
 import io.github.camelomics.aws2.omics.StartLedger;
+import io.github.camelomics.aws2.omics.WatermarkStore;
 
 /**
- * The shared budgets and start ledgers of one component, one of each per DataSource, so that every endpoint on the
+ * The shared budgets, start ledgers and watermark stores of one component, one of each per DataSource, so that every endpoint on the
  * same database draws from the same buckets, and the tables are looked for once. Bucket4j is an optional dependency
  * of the component: only the shared budget needs it, and only {@link PostgresRequestBudget} refers to it.
  */
@@ -22,6 +24,7 @@ public final class PostgresStores {
     private final Map<DataSource, PostgresSchema> schemas = new IdentityHashMap<>();
     private final Map<DataSource, RequestBudget> budgets = new IdentityHashMap<>();
     private final Map<DataSource, StartLedger> ledgers = new IdentityHashMap<>();
+    private final Map<DataSource, Map<String, WatermarkStore>> watermarkStores = new IdentityHashMap<>();
 
     /** The budget the options ask for: the user's own, the shared one of the dataSource, or null for the local pace. */
     public synchronized RequestBudget budget(Omics2Configuration options) {
@@ -45,6 +48,16 @@ public final class PostgresStores {
         }
         return ledgers.computeIfAbsent(options.getDataSource(), dataSource -> new JdbcStartLedger(dataSource,
                 schema(dataSource)));
+    }
+
+    /** The consumer's watermark store in the dataSource when sharedWatermark=true, else null (chosen by the consumer). */
+    public synchronized WatermarkStore watermarks(Omics2Configuration options) {
+        if (!options.isSharedWatermark()) {
+            return null;
+        }
+        return watermarkStores.computeIfAbsent(options.getDataSource(), dataSource -> new HashMap<>())
+                .computeIfAbsent(options.getRegion(), region -> new JdbcWatermarkStore(options.getDataSource(),
+                        schema(options.getDataSource()), region));
     }
 
     private PostgresSchema schema(DataSource dataSource) {
