@@ -19,6 +19,7 @@ public final class Faults {
 
     private final List<Rule> failures = new ArrayList<>();
     private final List<Rule> drops = new ArrayList<>();
+    private final List<Rule> bodyDrops = new ArrayList<>();
     private final List<Latency> latencies = new ArrayList<>();
 
     /** Fails the next {@code count} requests of any operation with {@code error}. */
@@ -70,10 +71,27 @@ public final class Faults {
         return dropResponses(count, Operation.START_READ_SET_IMPORT_JOB);
     }
 
+    /**
+     * Closes the connection halfway through the body of the next {@code count} requests of {@code operation} (or of
+     * any operation when {@code null}): the client is cut off while it sends, as by a network failure in the middle of
+     * a part, and the request takes no effect.
+     */
+    public synchronized Faults dropConnectionsDuringBody(int count, Operation operation) {
+        requirePositive(count);
+        bodyDrops.add(new Rule(operation, count, null));
+        return this;
+    }
+
+    /** Cuts off the next {@code count} UploadReadSetPart requests halfway through their bytes. */
+    public Faults dropConnectionsDuringPart(int count) {
+        return dropConnectionsDuringBody(count, Operation.UPLOAD_READ_SET_PART);
+    }
+
     /** Disarms every fault. */
     public synchronized void clear() {
         failures.clear();
         drops.clear();
+        bodyDrops.clear();
         latencies.clear();
     }
 
@@ -85,6 +103,11 @@ public final class Faults {
     /** Whether this request's response is to be dropped, consuming one use of the first matching rule. */
     public synchronized boolean takeDrop(Operation operation) {
         return take(drops, operation).isPresent();
+    }
+
+    /** Whether this request is to be cut off in its body, consuming one use of the first matching rule. */
+    public synchronized boolean takeBodyDrop(Operation operation) {
+        return take(bodyDrops, operation).isPresent();
     }
 
     /** The total latency armed for an operation. */
