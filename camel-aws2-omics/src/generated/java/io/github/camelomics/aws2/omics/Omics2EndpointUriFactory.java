@@ -24,7 +24,7 @@ public class Omics2EndpointUriFactory extends org.apache.camel.support.component
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(63);
+        Set<String> props = new HashSet<>(70);
         props.add("accessKey");
         props.add("apiCallAttemptTimeout");
         props.add("apiCallTimeout");
@@ -42,6 +42,7 @@ public class Omics2EndpointUriFactory extends org.apache.camel.support.component
         props.add("greedy");
         props.add("idempotentRepository");
         props.add("initialDelay");
+        props.add("keepUploadOnFailure");
         props.add("lazyStartProducer");
         props.add("maxAttempts");
         props.add("maxBodySize");
@@ -50,10 +51,14 @@ public class Omics2EndpointUriFactory extends org.apache.camel.support.component
         props.add("omicsClient");
         props.add("operation");
         props.add("overrideEndpoint");
+        props.add("partSize");
+        props.add("partsInFlight");
         props.add("pojoRequest");
         props.add("pollInterval");
         props.add("pollStrategy");
         props.add("profileCredentialsName");
+        props.add("progressInterval");
+        props.add("progressListener");
         props.add("proxyHost");
         props.add("proxyPort");
         props.add("proxyProtocol");
@@ -79,6 +84,8 @@ public class Omics2EndpointUriFactory extends org.apache.camel.support.component
         props.add("terminalStatusesOnly");
         props.add("timeUnit");
         props.add("trustAllCertificates");
+        props.add("uploadLedger");
+        props.add("uploadLedgerDirectory");
         props.add("uriEndpointOverride");
         props.add("useDefaultCredentialsProvider");
         props.add("useFixedDelay");

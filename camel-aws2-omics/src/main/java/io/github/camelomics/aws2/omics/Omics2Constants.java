@@ -127,4 +127,32 @@ public interface Omics2Constants {
     String READ_SET_IDS = "CamelAwsOmicsReadSetIds";
     @Metadata(label = GET_READ_SET, description = "Out: the read set's status.", javaType = "String")
     String READ_SET_STATUS = "CamelAwsOmicsReadSetStatus";
+
+    // ---- uploadReadSet (the read set's fields come from the source headers above: SourceFileType, SubjectId,
+    // SampleId, ReadSetName, ReferenceArn, GeneratedFrom, ReadSetDescription, Tags, ClientToken)
+
+    String UPLOAD = "uploadReadSet";
+
+    @Metadata(label = UPLOAD,
+              description = "The first file to upload (a java.io.File, java.nio.file.Path or path text), when the body is "
+                            + "not that file.",
+              javaType = "Object")
+    String UPLOAD_SOURCE1 = "CamelAwsOmicsUploadSource1";
+    @Metadata(label = UPLOAD,
+              description = "The second file of a paired FASTQ to upload (a java.io.File, java.nio.file.Path or path text).",
+              javaType = "Object")
+    String UPLOAD_SOURCE2 = "CamelAwsOmicsUploadSource2";
+    @Metadata(label = UPLOAD, description = "Out: the upload id the service gave the upload.", javaType = "String")
+    String UPLOAD_ID = "CamelAwsOmicsUploadId";
+    @Metadata(label = UPLOAD,
+              description = "Out: the first part this exchange sent, counting the files' parts one after the other: 1 for "
+                            + "a new upload, more when an earlier attempt had sent parts, 0 when the upload had completed "
+                            + "before (a redelivery gets the recorded read set).",
+              javaType = "Integer")
+    String UPLOAD_RESUMED_FROM_PART = "CamelAwsOmicsUploadResumedFromPart";
+    @Metadata(label = UPLOAD, description = "Out: how many parts this exchange sent.", javaType = "Integer")
+    String UPLOAD_PARTS_SENT = "CamelAwsOmicsUploadPartsSent";
+    @Metadata(label = UPLOAD, description = "Out: where the upload stood at its end: parts, bytes, rate.",
+              javaType = "io.github.camelomics.aws2.omics.UploadProgress")
+    String UPLOAD_PROGRESS = "CamelAwsOmicsUploadProgress";
 }

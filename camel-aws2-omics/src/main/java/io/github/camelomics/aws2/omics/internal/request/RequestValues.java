@@ -69,6 +69,11 @@ public final class RequestValues {
         problems.add(problem);
     }
 
+    /** The header as it is, of whatever type. */
+    public Object header(String header) {
+        return message.getHeader(header);
+    }
+
     public boolean has(String header) {
         return message.getHeader(header) != null;
     }
