@@ -123,10 +123,8 @@ class UploadReadSetTest extends EmulatorTestSupport {
     void anUploadCutOffAfterSomePartsGoesOnFromTheFirstMissingPart() throws IOException {
         Path r1 = fastq("r1.fastq.gz", 6000);
         int total = parts(r1);
-        List<Integer> seen = new ArrayList<>();
         // the service starts failing every part once three are in: the exchange fails with the service's error
         context.getRegistry().bind("failAfterThree", (io.github.camelomics.aws2.omics.UploadProgressListener) p -> {
-            seen.add(p.partsDone());
             if (p.partsDone() == 3) {
                 EMULATOR.faults().failNext(1000, Operation.UPLOAD_READ_SET_PART, ErrorShape.INTERNAL_SERVER);
             }
@@ -134,16 +132,18 @@ class UploadReadSetTest extends EmulatorTestSupport {
         Exchange cut = upload(uri("&partsInFlight=1&maxAttempts=1&progressListener=#failAfterThree"), r1, Map.of());
         assertInstanceOf(InternalServerException.class, cut.getException());
         String uploadId = EMULATOR.state().uploads().get(0).uploadId();
-        assertEquals(3, EMULATOR.state().uploads().get(0).parts().size(), "kept: a 500 is mended by a later attempt");
+        // the part after the third may have gone before the fault was armed; each one the service holds is recorded
+        int held = EMULATOR.state().uploads().get(0).parts().size();
+        assertTrue(held >= 3 && held < total, held + " parts held: kept, as a 500 is mended by a later attempt");
         EMULATOR.faults().clear();
         long before = EMULATOR.requestCounts().of(Operation.UPLOAD_READ_SET_PART);
 
         Exchange resumed = upload(uri(""), r1, Map.of());
 
         assertEquals(null, resumed.getException());
-        assertEquals(4, resumed.getMessage().getHeader(Omics2Constants.UPLOAD_RESUMED_FROM_PART));
-        assertEquals(total - 3, resumed.getMessage().getHeader(Omics2Constants.UPLOAD_PARTS_SENT));
-        assertEquals(total - 3, EMULATOR.requestCounts().of(Operation.UPLOAD_READ_SET_PART) - before);
+        assertEquals(held + 1, resumed.getMessage().getHeader(Omics2Constants.UPLOAD_RESUMED_FROM_PART));
+        assertEquals(total - held, resumed.getMessage().getHeader(Omics2Constants.UPLOAD_PARTS_SENT));
+        assertEquals(total - held, EMULATOR.requestCounts().of(Operation.UPLOAD_READ_SET_PART) - before);
         assertEquals(uploadId, resumed.getMessage().getHeader(Omics2Constants.UPLOAD_ID), "the same upload went on");
         assertEquals(1, EMULATOR.requestCounts().of(Operation.LIST_READ_SET_UPLOAD_PARTS), "checked with the service");
         assertEquals(1, EMULATOR.state().readSets().size());

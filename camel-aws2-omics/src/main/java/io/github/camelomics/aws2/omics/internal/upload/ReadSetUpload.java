@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -210,7 +211,8 @@ public final class ReadSetUpload {
 
     /**
      * Sends the parts, {@code partsInFlight} at a time, recording each confirmed one on this thread (the ledger sees
-     * one writer per upload), and logging progress in between.
+     * one writer per upload) before the next part starts: a part is sent only while fewer than partsInFlight are sent
+     * and not yet recorded, so a crash at any moment loses at most partsInFlight parts, however slow the ledger.
      */
     private Upload sendParts(Upload begun, Map<String, Part> confirmed, List<PartToSend> missing, ProgressMeter progress) {
         if (missing.isEmpty()) {
@@ -224,24 +226,30 @@ public final class ReadSetUpload {
         });
         CompletionService<Part> sent = new ExecutorCompletionService<>(pool);
         List<Future<Part>> futures = new ArrayList<>();
+        Iterator<PartToSend> next = missing.iterator();
         Upload upload = begun;
         try {
-            for (PartToSend part : missing) {
+            for (int i = 0; i < settings.partsInFlight() && next.hasNext(); i++) {
+                PartToSend part = next.next();
                 futures.add(sent.submit(() -> send(begun.uploadId(), part)));
             }
             for (int done = 0; done < missing.size(); ) {
-                Future<Part> next = sent.poll(progress.nanosToNextLog(), TimeUnit.NANOSECONDS);
+                Future<Part> answered = sent.poll(progress.nanosToNextLog(), TimeUnit.NANOSECONDS);
                 progress.logIfDue();
-                if (next == null) {
+                if (answered == null) {
                     continue;
                 }
-                Part part = next.get();
+                Part part = answered.get();
                 confirmed.put(part.partSource() + "/" + part.partNumber(), part);
                 upload = new Upload(upload.uploadId(), upload.files(), upload.partSize(),
                         List.copyOf(confirmed.values()), null);
                 ledger.save(key, upload);
                 progress.partDone(lengthOf(part));
                 done++;
+                if (next.hasNext()) {
+                    PartToSend following = next.next();
+                    futures.add(sent.submit(() -> send(begun.uploadId(), following)));
+                }
             }
             return upload;
         } catch (ExecutionException e) {
