@@ -12,6 +12,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.camelomics.aws2.omics.emulator.junit.OmicsEmulatorExtension;
 import io.github.camelomics.aws2.omics.emulator.model.Operation;
+import io.github.camelomics.aws2.omics.emulator.s3.SyntheticFastqPair;
 import io.github.camelomics.aws2.omics.emulator.state.MultipartUpload;
 import io.github.camelomics.aws2.omics.emulator.state.ReadSet;
 import io.github.camelomics.aws2.omics.support.EmulatorTestSupport;
@@ -40,7 +41,7 @@ class UploadRowsTest {
     @RegisterExtension
     static final OmicsEmulatorExtension EMULATOR = EmulatorTestSupport.emulatorFor(b -> b.rateLimitPerSecond(5));
 
-    private static FastqPair pair;
+    private static SyntheticFastqPair pair;
     private static int parts;
     private final List<Process> started = new ArrayList<>();
 
@@ -53,7 +54,7 @@ class UploadRowsTest {
 
     @BeforeAll
     static void generateThePair() throws IOException {
-        pair = FastqPair.atLeast(WORK.resolve("data"), FILE_BYTES);
+        pair = SyntheticFastqPair.atLeast(WORK.resolve("data"), FILE_BYTES);
         parts = partsOf(pair.r1()) + partsOf(pair.r2());
     }
 

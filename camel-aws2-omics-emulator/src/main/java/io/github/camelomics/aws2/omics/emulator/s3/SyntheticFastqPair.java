@@ -1,4 +1,4 @@
-package io.github.camelomics.aws2.omics.upload;
+package io.github.camelomics.aws2.omics.emulator.s3;
 
 import java.io.BufferedOutputStream;
 import java.io.FilterOutputStream;
@@ -12,30 +12,31 @@ import java.util.zip.Deflater;
 import java.util.zip.GZIPOutputStream;
 
 /**
- * A generated paired FASTQ of a given compressed size per file, kept under target/ so that a second run of the build
- * reuses it (a file of the wrong size, or without its read count beside it, is made again). Reads are 150 bases taken
- * from a random megabyte at scattered offsets, so gzip finds no repeats within its window and the file is as large as
- * real reads would make it.
+ * A generated paired gzip FASTQ of a given compressed size per file, for tests and benchmarks of large uploads: kept in
+ * its directory so that a later run reuses it (files without their read count beside them are made again). Reads are
+ * 150 bases taken from a random megabyte at scattered offsets, so gzip finds no repeats within its window and the file
+ * is as large as real reads would make it; written at gzip's fastest level, some 100 MB of FASTQ a second.
  *
- * @param reads the reads in each file
+ * @param reads the reads in each file (the emulator counts twice as many in the read set of the pair)
  */
-record FastqPair(Path r1, Path r2, long reads) {
+public record SyntheticFastqPair(Path r1, Path r2, long reads) {
 
     private static final int READ_LENGTH = 150;
     private static final int BLOCK = 1 << 20;
 
-    static FastqPair atLeast(Path dir, long bytesPerFile) throws IOException {
+    /** The pair in {@code dir}, each file at least {@code bytesPerFile} bytes, made unless an earlier run made it. */
+    public static SyntheticFastqPair atLeast(Path dir, long bytesPerFile) throws IOException {
         Files.createDirectories(dir);
         Path r1 = dir.resolve("sample_R1.fastq.gz");
         Path r2 = dir.resolve("sample_R2.fastq.gz");
         Path count = dir.resolve("reads-" + bytesPerFile + ".txt");
         if (Files.exists(count) && Files.exists(r1) && Files.exists(r2)) {
-            return new FastqPair(r1, r2, Long.parseLong(Files.readString(count).trim()));
+            return new SyntheticFastqPair(r1, r2, Long.parseLong(Files.readString(count).trim()));
         }
         long reads = write(r1, bytesPerFile, 1, Long.MAX_VALUE);
         write(r2, bytesPerFile, 2, reads);
         Files.writeString(count, Long.toString(reads));
-        return new FastqPair(r1, r2, reads);
+        return new SyntheticFastqPair(r1, r2, reads);
     }
 
     /** Writes reads until the gzip file has {@code bytes} bytes (or {@code maxReads} reads): the reads written. */
