@@ -41,6 +41,7 @@ class PostgresGrantsTest {
         asOwner("CREATE ROLE omics_app LOGIN;"
                 + "GRANT SELECT, INSERT, UPDATE ON omics_request_budget TO omics_app;"
                 + "GRANT SELECT, INSERT ON omics_start_ledger TO omics_app;"
+                + "GRANT SELECT, INSERT, UPDATE, DELETE ON omics_upload_ledger TO omics_app;"
                 // PostgreSQL 15 and later grant no CREATE on schema public; say it for older ones too
                 + "REVOKE CREATE ON SCHEMA public FROM PUBLIC");
         PGSimpleDataSource app = new PGSimpleDataSource();
