@@ -8,11 +8,13 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 import io.github.camelomics.aws2.omics.Omics2Component;
 import io.github.camelomics.aws2.omics.Omics2Configuration;
@@ -48,7 +50,18 @@ final class UploadThroughput {
     private UploadThroughput() {
     }
 
+    /** @param work emptied afterwards: the copy and the emulator's parts are as large as the pair */
     static Result run(Path data, Path work, long bytesPerFile) throws Exception {
+        try {
+            return measure(data, work, bytesPerFile);
+        } finally {
+            try (Stream<Path> paths = Files.walk(work)) {
+                paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+            }
+        }
+    }
+
+    private static Result measure(Path data, Path work, long bytesPerFile) throws Exception {
         SyntheticFastqPair pair = SyntheticFastqPair.atLeast(data, bytesPerFile);
         long bytes = Files.size(pair.r1()) + Files.size(pair.r2());
         double copy = copy(List.of(pair.r1(), pair.r2()), Files.createDirectories(work.resolve("copy")));

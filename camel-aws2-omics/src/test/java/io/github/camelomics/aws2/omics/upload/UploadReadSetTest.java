@@ -120,6 +120,32 @@ class UploadReadSetTest extends EmulatorTestSupport {
     }
 
     @Test
+    void theSameExchangeRedeliveredAfterCompleteGetsTheRecordedReadSet() throws Exception {
+        Path r1 = fastq("r1.fastq.gz", 2000);
+        String uri = uri("&waitForCompletion=true&pollInterval=1s");
+        onEmulatedTime(uri);
+        context.addRoutes(new org.apache.camel.builder.RouteBuilder() {
+            @Override
+            public void configure() {
+                onException(InternalServerException.class).maximumRedeliveries(1).redeliveryDelay(0);
+                from("direct:upload").to(uri);
+            }
+        });
+        // the upload completes, then the wait's look at the read set fails on every SDK attempt: Camel redelivers
+        EMULATOR.faults().failNext(4, Operation.GET_READ_SET_METADATA, ErrorShape.INTERNAL_SERVER);
+
+        Exchange done = upload("direct:upload", r1, Map.of());
+
+        assertEquals(null, done.getException());
+        assertEquals(Boolean.TRUE, done.getMessage().getHeader(Exchange.REDELIVERED));
+        assertEquals(0, done.getMessage().getHeader(Omics2Constants.UPLOAD_PARTS_SENT), "the redelivery sent nothing");
+        assertEquals(1, EMULATOR.requestCounts().of(Operation.CREATE_MULTIPART_READ_SET_UPLOAD));
+        assertEquals(1, EMULATOR.requestCounts().of(Operation.COMPLETE_MULTIPART_READ_SET_UPLOAD));
+        assertEquals(1, EMULATOR.state().readSets().size());
+        assertEquals(EMULATOR.state().readSets().get(0).id(), done.getMessage().getHeader(Omics2Constants.READ_SET_ID));
+    }
+
+    @Test
     void anUploadCutOffAfterSomePartsGoesOnFromTheFirstMissingPart() throws IOException {
         Path r1 = fastq("r1.fastq.gz", 6000);
         int total = parts(r1);
