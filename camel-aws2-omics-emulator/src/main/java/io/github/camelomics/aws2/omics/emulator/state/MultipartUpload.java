@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.stream.Stream;
 
 /**
  * A multipart read set upload: created, receiving parts, then completed into a read set (or aborted, which forgets
@@ -47,7 +48,7 @@ public record MultipartUpload(String uploadId, String sequenceStoreId, JsonNode 
         List<UploadedPart> others = parts.stream().filter(p -> !(p.partSource().equals(part.partSource())
                 && p.partNumber() == part.partNumber())).toList();
         return new MultipartUpload(uploadId, sequenceStoreId, request, creationTime,
-                java.util.stream.Stream.concat(others.stream(), java.util.stream.Stream.of(part)).toList(), readSetId,
+                Stream.concat(others.stream(), Stream.of(part)).toList(), readSetId,
                 completedParts);
     }
 
