@@ -263,14 +263,15 @@ public final class ReadSetUpload {
         }
     }
 
-    private Part send(String uploadId, PartToSend part) {
+    private Part send(String uploadId, PartToSend part) throws IOException {
         long length = part.file().partLength(part.number(), settings.partSize());
-        String checksum = client.uploadReadSetPart(b -> b.sequenceStoreId(create.sequenceStoreId()).uploadId(uploadId)
-                        .partSource(part.file().partSource()).partNumber(part.number()),
-                RequestBody.fromContentProvider(part.file().part(part.number(), settings.partSize()), length,
-                        "application/octet-stream"))
-                .checksum();
-        return new Part(part.file().partSource(), part.number(), checksum);
+        try (UploadFile.PartBytes bytes = part.file().part(part.number(), settings.partSize())) {
+            String checksum = client.uploadReadSetPart(b -> b.sequenceStoreId(create.sequenceStoreId())
+                            .uploadId(uploadId).partSource(part.file().partSource()).partNumber(part.number()),
+                    RequestBody.fromContentProvider(bytes, length, "application/octet-stream"))
+                    .checksum();
+            return new Part(part.file().partSource(), part.number(), checksum);
+        }
     }
 
     private long lengthOf(Part part) {

@@ -52,17 +52,50 @@ public record UploadFile(String partSource, Path path, long size, long lastModif
      * The bytes of part {@code partNumber}, read from disk each time the SDK asks (it reads them once to sign them
      * over plain HTTP, again to send them, again on a retry): never held in memory.
      */
-    ContentStreamProvider part(int partNumber, long partSize) {
-        long offset = (partNumber - 1L) * partSize;
-        long length = partLength(partNumber, partSize);
-        return () -> {
+    PartBytes part(int partNumber, long partSize) {
+        return new PartBytes(path, partNumber, (partNumber - 1L) * partSize, partLength(partNumber, partSize));
+    }
+
+    /**
+     * Each stream asked for closes the one before, so the file is open once per part at most, however many times the
+     * SDK reads it (signing, sending, retries) and whether or not it closes what it read.
+     */
+    static final class PartBytes implements ContentStreamProvider, AutoCloseable {
+        private final Path path;
+        private final int partNumber;
+        private final long offset;
+        private final long length;
+        private InputStream last;
+
+        PartBytes(Path path, int partNumber, long offset, long length) {
+            this.path = path;
+            this.partNumber = partNumber;
+            this.offset = offset;
+            this.length = length;
+        }
+
+        @Override
+        public synchronized InputStream newStream() {
             try {
+                if (last != null) {
+                    last.close();
+                }
                 FileChannel channel = FileChannel.open(path, StandardOpenOption.READ).position(offset);
-                return new Slice(Channels.newInputStream(channel), length);
+                last = new Slice(Channels.newInputStream(channel), length);
+                return last;
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read part " + partNumber + " of " + path, e);
             }
-        };
+        }
+
+        /** Closes the last stream, once the call that read it is over. */
+        @Override
+        public synchronized void close() throws IOException {
+            if (last != null) {
+                last.close();
+                last = null;
+            }
+        }
     }
 
     /** At most {@code remaining} bytes of a stream. */
