@@ -146,8 +146,9 @@ public interface Omics2Constants {
     String UPLOAD_ID = "CamelAwsOmicsUploadId";
     @Metadata(label = UPLOAD,
               description = "Out: the first part this exchange sent, counting the files' parts one after the other: 1 for "
-                            + "a new upload, more when an earlier attempt had sent parts, 0 when the upload had completed "
-                            + "before (a redelivery gets the recorded read set).",
+                            + "a new upload, more when an earlier attempt had sent parts (one past the last when only "
+                            + "Complete was left), 0 when the upload had completed before (a redelivery gets the recorded "
+                            + "read set).",
               javaType = "Integer")
     String UPLOAD_RESUMED_FROM_PART = "CamelAwsOmicsUploadResumedFromPart";
     @Metadata(label = UPLOAD, description = "Out: how many parts this exchange sent.", javaType = "Integer")

@@ -212,6 +212,9 @@ class UploadReadSetTest extends EmulatorTestSupport {
         assertEquals(1, EMULATOR.state().uploads().size(), "kept for a later resume");
         Exchange resumed = upload(uri(""), r1, Map.of());
         assertEquals(0, resumed.getMessage().getHeader(Omics2Constants.UPLOAD_PARTS_SENT), "every part was there");
+        assertEquals(parts(r1) + 1, resumed.getMessage().getHeader(Omics2Constants.UPLOAD_RESUMED_FROM_PART),
+                "only Complete was left");
+        assertEquals(1, EMULATOR.state().readSets().size());
     }
 
     @Test

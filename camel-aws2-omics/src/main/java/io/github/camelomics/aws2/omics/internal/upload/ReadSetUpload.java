@@ -63,8 +63,9 @@ public final class ReadSetUpload {
     /**
      * What an upload came to.
      *
-     * @param resumedFromPart the first part this run sent, counting the files' parts one after the other; 0 when the
-     *                        ledger had the read set already and nothing was sent
+     * @param resumedFromPart the first part this run sent, counting the files' parts one after the other (1 for a new
+     *                        upload); one past the last part when every part was confirmed before and only Complete
+     *                        was left; 0 when the ledger had the read set already and nothing was sent
      */
     public record Outcome(String readSetId, String uploadId, int resumedFromPart, int partsSent,
                           UploadProgress progress) {
@@ -206,7 +207,9 @@ public final class ReadSetUpload {
                 .uploadId(upload.uploadId()).parts(parts)).readSetId();
         ledger.save(key, new Upload(upload.uploadId(), upload.files(), partSize, upload.parts(), readSetId));
         LOG.info("Upload {} of {} completed as read set {}", upload.uploadId(), key.source1(), readSetId);
-        return new Outcome(readSetId, upload.uploadId(), Math.max(1, resumedFromPart), missing.size(), progress.now());
+        // every part confirmed before (a crash between the last part and Complete): the first missing one is past the end
+        int firstSent = missing.isEmpty() ? ordinal + 1 : resumedFromPart;
+        return new Outcome(readSetId, upload.uploadId(), firstSent, missing.size(), progress.now());
     }
 
     /**
