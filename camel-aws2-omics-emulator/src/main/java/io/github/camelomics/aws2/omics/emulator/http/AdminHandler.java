@@ -43,6 +43,8 @@ public final class AdminHandler implements HttpHandler {
                         Duration.ofMillis(required(body, "millis").asLong()), operation(body))))
                 .add("POST", ROOT + "faults/drops", body -> done(() -> faults.dropResponses(
                         count(body), operation(body))))
+                .add("POST", ROOT + "faults/body-drops", body -> done(() -> faults.dropConnectionsDuringBody(
+                        count(body), operation(body))))
                 .add("POST", ROOT + "clock/advance", body -> {
                     if (!(clock instanceof SettableClock settable)) {
                         throw new IllegalArgumentException("the emulator runs on the system clock, which cannot be moved");
