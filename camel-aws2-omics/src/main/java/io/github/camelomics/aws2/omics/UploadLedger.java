@@ -41,17 +41,20 @@ public interface UploadLedger {
     /**
      * An upload as far as it got.
      *
-     * @param uploadId  the service's upload id
-     * @param files     each file as it was when the upload began: a file that changed since is uploaded anew
-     * @param partSize  the part size the files were cut in
-     * @param parts     the parts the service confirmed, each with the checksum it answered
-     * @param readSetId the read set the completed upload made, or null until then
+     * @param uploadId    the service's upload id, or null while its Create has not been answered
+     * @param files       each file as it was when the upload began: a file that changed since is uploaded anew
+     * @param partSize    the part size the files were cut in
+     * @param parts       the parts the service confirmed, each with the checksum it answered
+     * @param readSetId   the read set the completed upload made, or null until then
+     * @param clientToken the client token of its Create, recorded before the Create is sent: a Create answered just
+     *                    before a crash is sent again with it, and the service answers with the same upload
      */
-    record Upload(String uploadId, List<FileVersion> files, long partSize, List<Part> parts, String readSetId) {
+    record Upload(String uploadId, List<FileVersion> files, long partSize, List<Part> parts, String readSetId,
+                  String clientToken) {
 
         public Upload {
             files = List.copyOf(files);
-            parts = List.copyOf(parts);
+            parts = List.copyOf(parts == null ? List.of() : parts);
         }
     }
 

@@ -7,21 +7,23 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.zip.GZIPOutputStream;
 
 import io.github.camelomics.aws2.omics.InvalidRequestException;
 import io.github.camelomics.aws2.omics.Omics2Constants;
 import io.github.camelomics.aws2.omics.ReadSetUploadFailedException;
+import io.github.camelomics.aws2.omics.UploadLedger;
 import io.github.camelomics.aws2.omics.UploadProgress;
 import io.github.camelomics.aws2.omics.emulator.junit.OmicsEmulatorExtension;
 import io.github.camelomics.aws2.omics.emulator.model.ErrorShape;
 import io.github.camelomics.aws2.omics.emulator.model.Operation;
 import io.github.camelomics.aws2.omics.emulator.state.MultipartUpload;
-import io.github.camelomics.aws2.omics.emulator.state.UploadedPart;
+import io.github.camelomics.aws2.omics.internal.upload.FileUploadLedger;
 import io.github.camelomics.aws2.omics.support.EmulatorTestSupport;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;
@@ -143,6 +145,43 @@ class UploadReadSetTest extends EmulatorTestSupport {
         assertEquals(1, EMULATOR.requestCounts().of(Operation.COMPLETE_MULTIPART_READ_SET_UPLOAD));
         assertEquals(1, EMULATOR.state().readSets().size());
         assertEquals(EMULATOR.state().readSets().get(0).id(), done.getMessage().getHeader(Omics2Constants.READ_SET_ID));
+    }
+
+    @Test
+    void aCrashBetweenCreatesAnswerAndItsRecordCreatesAgainWithTheRecordedTokenAndGetsTheSameUpload() throws IOException {
+        Path r1 = fastq("r1.fastq.gz", 1000);
+        FileUploadLedger files = new FileUploadLedger(dir.resolve("ledger"));
+        AtomicBoolean crashed = new AtomicBoolean();
+        // a ledger that dies once, right after the service answered the Create: as a JVM killed at that moment
+        context.getRegistry().bind("crashingOnce", new UploadLedger() {
+            @Override
+            public Optional<Upload> find(Key key) {
+                return files.find(key);
+            }
+
+            @Override
+            public void save(Key key, Upload upload) {
+                if (upload.uploadId() != null && !crashed.getAndSet(true)) {
+                    throw new IllegalStateException("killed");
+                }
+                files.save(key, upload);
+            }
+
+            @Override
+            public void remove(Key key) {
+                files.remove(key);
+            }
+        });
+        Exchange crashed1 = upload(uri("&uploadLedger=#crashingOnce"), r1, Map.of());
+        assertEquals("killed", crashed1.getException().getMessage());
+
+        Exchange again = upload(uri("&uploadLedger=#crashingOnce"), r1, Map.of());
+
+        assertEquals(null, again.getException());
+        assertEquals(2, EMULATOR.requestCounts().of(Operation.CREATE_MULTIPART_READ_SET_UPLOAD));
+        assertEquals(1, EMULATOR.state().uploads().size(), "the second Create, same token, got the first upload");
+        assertTrue(EMULATOR.state().uploads().get(0).request().path("clientToken").asText().startsWith("camel-upload-"));
+        assertEquals(1, EMULATOR.state().readSets().size());
     }
 
     @Test

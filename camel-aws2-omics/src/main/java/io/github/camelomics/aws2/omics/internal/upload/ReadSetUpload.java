@@ -10,6 +10,7 @@ import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.concurrent.CompletionService;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorCompletionService;
@@ -97,9 +98,17 @@ public final class ReadSetUpload {
             return new Outcome(upload.readSetId(), upload.uploadId(), 0, 0, progressOf(upload, 0).now());
         }
         if (upload == null) {
-            String uploadId = client.createMultipartReadSetUpload(create).uploadId();
-            upload = new Upload(uploadId, files.stream().map(UploadFile::version).toList(), settings.partSize(),
-                    List.of(), null);
+            // the token is recorded before the Create is sent: a crash after its answer leaves no upload unknown
+            String token = create.clientToken() != null ? create.clientToken() : "camel-upload-" + UUID.randomUUID();
+            upload = new Upload(null, files.stream().map(UploadFile::version).toList(), settings.partSize(),
+                    List.of(), null, token);
+            ledger.save(key, upload);
+        }
+        if (upload.uploadId() == null) {
+            String token = upload.clientToken();
+            String uploadId = client.createMultipartReadSetUpload(create.toBuilder().clientToken(token).build())
+                    .uploadId();
+            upload = new Upload(uploadId, upload.files(), upload.partSize(), List.of(), null, token);
             ledger.save(key, upload);
         }
         try {
@@ -120,7 +129,7 @@ public final class ReadSetUpload {
         }
         Upload upload = recorded.get();
         if (!sameFiles(upload) || upload.partSize() != settings.partSize()) {
-            if (upload.readSetId() == null) {
+            if (upload.readSetId() == null && upload.uploadId() != null) {
                 LOG.info("{} changed since upload {} began (or the part size did): aborting it and starting over",
                         key.source1(), upload.uploadId());
                 abortQuietly(upload.uploadId());
@@ -128,14 +137,15 @@ public final class ReadSetUpload {
             ledger.remove(key);
             return Optional.empty();
         }
-        if (upload.readSetId() != null) {
-            return recorded;
+        if (upload.readSetId() != null || upload.uploadId() == null) {
+            return recorded; // completed; or created with its token, perhaps, and not yet known: Create again with it
         }
         try {
             Map<String, String> listed = listedParts(upload.uploadId());
             List<Part> confirmed = upload.parts().stream()
                     .filter(p -> p.checksum().equals(listed.get(p.partSource() + "/" + p.partNumber()))).toList();
-            return Optional.of(new Upload(upload.uploadId(), upload.files(), upload.partSize(), confirmed, null));
+            return Optional.of(new Upload(upload.uploadId(), upload.files(), upload.partSize(), confirmed, null,
+                    upload.clientToken()));
         } catch (ResourceNotFoundException e) {
             LOG.info("Upload {} of {} is no longer known to the service (aborted or expired): starting over",
                     upload.uploadId(), key.source1());
@@ -205,7 +215,8 @@ public final class ReadSetUpload {
                 .toList();
         String readSetId = client.completeMultipartReadSetUpload(b -> b.sequenceStoreId(create.sequenceStoreId())
                 .uploadId(upload.uploadId()).parts(parts)).readSetId();
-        ledger.save(key, new Upload(upload.uploadId(), upload.files(), partSize, upload.parts(), readSetId));
+        ledger.save(key, new Upload(upload.uploadId(), upload.files(), partSize, upload.parts(), readSetId,
+                upload.clientToken()));
         LOG.info("Upload {} of {} completed as read set {}", upload.uploadId(), key.source1(), readSetId);
         // every part confirmed before (a crash between the last part and Complete): the first missing one is past the end
         int firstSent = missing.isEmpty() ? ordinal + 1 : resumedFromPart;
@@ -245,7 +256,7 @@ public final class ReadSetUpload {
                 Part part = answered.get();
                 confirmed.put(part.partSource() + "/" + part.partNumber(), part);
                 upload = new Upload(upload.uploadId(), upload.files(), upload.partSize(),
-                        List.copyOf(confirmed.values()), null);
+                        List.copyOf(confirmed.values()), null, upload.clientToken());
                 ledger.save(key, upload);
                 progress.partDone(lengthOf(part));
                 done++;
