@@ -86,6 +86,15 @@ final class Fixtures {
         return csv.toString();
     }
 
+    /** The same files as a run's folder listing, one S3 URI a line: the component pairs them by their names. */
+    static String fileList(List<StartReadSetImportJobSourceItem> sources) {
+        StringBuilder list = new StringBuilder();
+        for (StartReadSetImportJobSourceItem s : sources) {
+            list.append(s.sourceFiles().source1()).append('\n').append(s.sourceFiles().source2()).append('\n');
+        }
+        return list.toString();
+    }
+
     static List<Map<String, Object>> listOfMaps(List<StartReadSetImportJobSourceItem> sources) {
         List<Map<String, Object>> maps = new ArrayList<>(sources.size());
         for (StartReadSetImportJobSourceItem s : sources) {

@@ -25,7 +25,7 @@ import software.amazon.awssdk.services.omics.model.StartReadSetImportJobRequest;
 /**
  * Point 2: a body of 100 sources turned into the request the producer sends, exactly as the producer does it (the
  * operation's request building: body forms, headers and options by precedence, required members, and validation
- * against the service model), in each of three body forms.
+ * against the service model), in each of four body forms.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
@@ -34,7 +34,7 @@ public class MappingBenchmark {
 
     public static final int SOURCES = 100;
 
-    @Param({ "jsonManifest", "csvSampleSheet", "listOfMaps" })
+    @Param({ "jsonManifest", "csvSampleSheet", "listOfMaps", "fileList" })
     public String form;
 
     private CamelContext camel;
@@ -53,6 +53,7 @@ public class MappingBenchmark {
             case "jsonManifest" -> Fixtures.jsonManifest(sources);
             case "csvSampleSheet" -> Fixtures.csvSampleSheet(sources);
             case "listOfMaps" -> Fixtures.listOfMaps(sources);
+            case "fileList" -> Fixtures.fileList(sources);
             default -> throw new IllegalArgumentException(form);
         };
         StartReadSetImportJobRequest request = map();

@@ -1,13 +1,22 @@
 package io.github.camelomics.benchmarks;
 
 import java.net.URI;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.Consumer;
 import org.apache.camel.Endpoint;
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.apache.camel.Processor;
+import org.apache.camel.Producer;
 import org.apache.camel.ProducerTemplate;
 import org.apache.camel.builder.RouteBuilder;
 import org.apache.camel.impl.DefaultCamelContext;
+import org.apache.camel.support.DefaultComponent;
+import org.apache.camel.support.DefaultEndpoint;
+import org.apache.camel.support.DefaultProducer;
 import org.openjdk.jmh.annotations.Benchmark;
 import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Level;
@@ -24,7 +33,8 @@ import software.amazon.awssdk.services.omics.model.StartReadSetImportJobRequest;
 /**
  * Point 1: what a route {@code direct -> aws2-omics:startReadSetImportJob} costs per call over calling
  * {@link OmicsClient#startReadSetImportJob} directly, and over Camel's own routing ({@code camelOnly}: the same route
- * with a processor that calls the SDK). Both go through the same OmicsClient on the same in-memory HTTP
+ * with a processor that calls the SDK; {@code camelComponent}: the same route to a producer that only calls the SDK,
+ * what any component costs before doing anything of its own). Both go through the same OmicsClient on the same in-memory HTTP
  * client, so the difference is the component and Camel: header and body mapping, the checks, validation against the
  * service model, the content client token, and the exchange. The route's variants take validation and the token away
  * to show where the cost is.
@@ -38,6 +48,7 @@ public class PerCallOverheadBenchmark {
     public enum Variant {
         sdk(null),
         camelOnly(null),
+        camelComponent(null),
         route("validate=true&clientTokenStrategy=content"),
         routeNoValidate("validate=false&clientTokenStrategy=content"),
         routeNoToken("validate=true&clientTokenStrategy=none"),
@@ -53,7 +64,7 @@ public class PerCallOverheadBenchmark {
     @Param({ "1", "10", "100" })
     public int sources;
 
-    @Param({ "sdk", "camelOnly", "route", "routeNoValidate", "routeNoToken", "routeBare" })
+    @Param({ "sdk", "camelOnly", "camelComponent", "route", "routeNoValidate", "routeNoToken", "routeBare" })
     public Variant variant;
 
     private OmicsClient client;
@@ -79,9 +90,13 @@ public class PerCallOverheadBenchmark {
                 @Override
                 public void configure() {
                     if (variant == Variant.camelOnly) {
-                        // the floor any component sits on: the same exchange and direct route, the SDK called in place
+                        // Camel's routing alone: the same exchange and direct route, the SDK called in place
                         from("direct:start").process(e -> e.getMessage().setBody(
                                 client.startReadSetImportJob(e.getMessage().getBody(StartReadSetImportJobRequest.class))));
+                    } else if (variant == Variant.camelComponent) {
+                        // the floor any component sits on: to() an endpoint whose producer only calls the SDK
+                        getContext().addComponent("sdk", new SdkOnlyComponent(client));
+                        from("direct:start").to("sdk:startReadSetImportJob");
                     } else {
                         from("direct:start").to("aws2-omics:startReadSetImportJob?omicsClient=#omics&" + variant.options);
                     }
@@ -112,5 +127,35 @@ public class PerCallOverheadBenchmark {
             return client.startReadSetImportJob(request);
         }
         return template.requestBody(start, request);
+    }
+
+    /** The least a component can be: an endpoint whose producer calls the SDK with the body and answers its response. */
+    static final class SdkOnlyComponent extends DefaultComponent {
+        private final OmicsClient client;
+
+        SdkOnlyComponent(OmicsClient client) {
+            this.client = client;
+        }
+
+        @Override
+        protected Endpoint createEndpoint(String uri, String remaining, Map<String, Object> parameters) {
+            return new DefaultEndpoint(uri, this) {
+                @Override
+                public Producer createProducer() {
+                    return new DefaultProducer(this) {
+                        @Override
+                        public void process(Exchange exchange) {
+                            Message message = exchange.getMessage();
+                            message.setBody(client.startReadSetImportJob(message.getBody(StartReadSetImportJobRequest.class)));
+                        }
+                    };
+                }
+
+                @Override
+                public Consumer createConsumer(Processor processor) {
+                    throw new UnsupportedOperationException("producer only");
+                }
+            };
+        }
     }
 }

@@ -67,10 +67,10 @@ public final class RunAll {
     private void perCallOverhead() {
         progress("1. per-call overhead (paired slices in one JVM, canned HTTP client): 3 sizes");
         Map<Integer, List<Variant>> routes = new LinkedHashMap<>();
-        routes.put(1, List.of(Variant.routeBare, Variant.camelOnly, Variant.route));
+        routes.put(1, List.of(Variant.routeBare, Variant.camelOnly, Variant.camelComponent, Variant.route));
         routes.put(10, List.of(Variant.routeBare, Variant.route));
         // where the cost of the defaults is: each feature alone, at the size where it shows
-        routes.put(100, List.of(Variant.routeBare, Variant.camelOnly, Variant.route, Variant.routeNoValidate,
+        routes.put(100, List.of(Variant.routeBare, Variant.camelOnly, Variant.camelComponent, Variant.route, Variant.routeNoValidate,
                 Variant.routeNoToken));
         routes.forEach((sources, variants) -> {
             PairedOverhead pairs = null;
@@ -105,12 +105,13 @@ public final class RunAll {
             case "routeNoValidate" -> "route, validate=false";
             case "routeNoToken" -> "route, clientTokenStrategy=none";
             case "camelOnly" -> "Camel alone (direct route, a processor calling the SDK)";
+            case "camelComponent" -> "Camel and a component that only calls the SDK (direct route, to() its endpoint)";
             default -> "route, validate=false + clientTokenStrategy=none";
         };
     }
 
     private void mapping() throws Exception {
-        progress("2. mapping 100 sources (JMH): 3 forks");
+        progress("2. mapping 100 sources (JMH): one fork per body form");
         Map<String, Double> us = jmh(MappingBenchmark.class, r -> r.getParams().getParam("form"), Map.of());
         us.forEach((form, time) -> row("2", "mapping + validation, 100 sources, " + form,
                 us(time) + " (" + String.format("%.2f", time / MappingBenchmark.SOURCES) + " µs/source)", "",

@@ -38,6 +38,8 @@ public class Omics2ComponentConfigurer extends PropertyConfigurerSupport impleme
         case "apiCallTimeout": getOrCreateConfiguration(target).setApiCallTimeout(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "autowiredenabled":
         case "autowiredEnabled": target.setAutowiredEnabled(property(camelContext, boolean.class, value)); return true;
+        case "bamfiletype":
+        case "bamFileType": getOrCreateConfiguration(target).setBamFileType(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "budgetkey":
@@ -91,11 +93,15 @@ public class Omics2ComponentConfigurer extends PropertyConfigurerSupport impleme
         case "proxyPort": getOrCreateConfiguration(target).setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
         case "proxyprotocol":
         case "proxyProtocol": getOrCreateConfiguration(target).setProxyProtocol(property(camelContext, software.amazon.awssdk.core.Protocol.class, value)); return true;
+        case "referencearn":
+        case "referenceArn": getOrCreateConfiguration(target).setReferenceArn(property(camelContext, java.lang.String.class, value)); return true;
         case "region": getOrCreateConfiguration(target).setRegion(property(camelContext, java.lang.String.class, value)); return true;
         case "requestbudget":
         case "requestBudget": getOrCreateConfiguration(target).setRequestBudget(property(camelContext, io.github.camelomics.aws2.omics.RequestBudget.class, value)); return true;
         case "requestspersecond":
         case "requestsPerSecond": getOrCreateConfiguration(target).setRequestsPerSecond(property(camelContext, double.class, value)); return true;
+        case "retryfailedsources":
+        case "retryFailedSources": getOrCreateConfiguration(target).setRetryFailedSources(property(camelContext, int.class, value)); return true;
         case "retrymode":
         case "retryMode": getOrCreateConfiguration(target).setRetryMode(property(camelContext, software.amazon.awssdk.core.retry.RetryMode.class, value)); return true;
         case "rolearn":
@@ -156,6 +162,8 @@ public class Omics2ComponentConfigurer extends PropertyConfigurerSupport impleme
         case "apiCallTimeout": return long.class;
         case "autowiredenabled":
         case "autowiredEnabled": return boolean.class;
+        case "bamfiletype":
+        case "bamFileType": return java.lang.String.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
         case "budgetkey":
@@ -209,11 +217,15 @@ public class Omics2ComponentConfigurer extends PropertyConfigurerSupport impleme
         case "proxyPort": return java.lang.Integer.class;
         case "proxyprotocol":
         case "proxyProtocol": return software.amazon.awssdk.core.Protocol.class;
+        case "referencearn":
+        case "referenceArn": return java.lang.String.class;
         case "region": return java.lang.String.class;
         case "requestbudget":
         case "requestBudget": return io.github.camelomics.aws2.omics.RequestBudget.class;
         case "requestspersecond":
         case "requestsPerSecond": return double.class;
+        case "retryfailedsources":
+        case "retryFailedSources": return int.class;
         case "retrymode":
         case "retryMode": return software.amazon.awssdk.core.retry.RetryMode.class;
         case "rolearn":
@@ -270,6 +282,8 @@ public class Omics2ComponentConfigurer extends PropertyConfigurerSupport impleme
         case "apiCallTimeout": return getOrCreateConfiguration(target).getApiCallTimeout();
         case "autowiredenabled":
         case "autowiredEnabled": return target.isAutowiredEnabled();
+        case "bamfiletype":
+        case "bamFileType": return getOrCreateConfiguration(target).getBamFileType();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "budgetkey":
@@ -323,11 +337,15 @@ public class Omics2ComponentConfigurer extends PropertyConfigurerSupport impleme
         case "proxyPort": return getOrCreateConfiguration(target).getProxyPort();
         case "proxyprotocol":
         case "proxyProtocol": return getOrCreateConfiguration(target).getProxyProtocol();
+        case "referencearn":
+        case "referenceArn": return getOrCreateConfiguration(target).getReferenceArn();
         case "region": return getOrCreateConfiguration(target).getRegion();
         case "requestbudget":
         case "requestBudget": return getOrCreateConfiguration(target).getRequestBudget();
         case "requestspersecond":
         case "requestsPerSecond": return getOrCreateConfiguration(target).getRequestsPerSecond();
+        case "retryfailedsources":
+        case "retryFailedSources": return getOrCreateConfiguration(target).getRetryFailedSources();
         case "retrymode":
         case "retryMode": return getOrCreateConfiguration(target).getRetryMode();
         case "rolearn":

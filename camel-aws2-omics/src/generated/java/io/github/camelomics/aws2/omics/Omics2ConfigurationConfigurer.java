@@ -29,6 +29,8 @@ public class Omics2ConfigurationConfigurer extends org.apache.camel.support.comp
         case "apiCallAttemptTimeout": target.setApiCallAttemptTimeout(property(camelContext, long.class, value)); return true;
         case "apicalltimeout":
         case "apiCallTimeout": target.setApiCallTimeout(property(camelContext, long.class, value)); return true;
+        case "bamfiletype":
+        case "bamFileType": target.setBamFileType(property(camelContext, java.lang.String.class, value)); return true;
         case "budgetkey":
         case "budgetKey": target.setBudgetKey(property(camelContext, java.lang.String.class, value)); return true;
         case "clienttokenstrategy":
@@ -74,11 +76,15 @@ public class Omics2ConfigurationConfigurer extends org.apache.camel.support.comp
         case "proxyPort": target.setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
         case "proxyprotocol":
         case "proxyProtocol": target.setProxyProtocol(property(camelContext, software.amazon.awssdk.core.Protocol.class, value)); return true;
+        case "referencearn":
+        case "referenceArn": target.setReferenceArn(property(camelContext, java.lang.String.class, value)); return true;
         case "region": target.setRegion(property(camelContext, java.lang.String.class, value)); return true;
         case "requestbudget":
         case "requestBudget": target.setRequestBudget(property(camelContext, io.github.camelomics.aws2.omics.RequestBudget.class, value)); return true;
         case "requestspersecond":
         case "requestsPerSecond": target.setRequestsPerSecond(property(camelContext, double.class, value)); return true;
+        case "retryfailedsources":
+        case "retryFailedSources": target.setRetryFailedSources(property(camelContext, int.class, value)); return true;
         case "retrymode":
         case "retryMode": target.setRetryMode(property(camelContext, software.amazon.awssdk.core.retry.RetryMode.class, value)); return true;
         case "rolearn":
@@ -132,6 +138,8 @@ public class Omics2ConfigurationConfigurer extends org.apache.camel.support.comp
         case "apiCallAttemptTimeout": return long.class;
         case "apicalltimeout":
         case "apiCallTimeout": return long.class;
+        case "bamfiletype":
+        case "bamFileType": return java.lang.String.class;
         case "budgetkey":
         case "budgetKey": return java.lang.String.class;
         case "clienttokenstrategy":
@@ -177,11 +185,15 @@ public class Omics2ConfigurationConfigurer extends org.apache.camel.support.comp
         case "proxyPort": return java.lang.Integer.class;
         case "proxyprotocol":
         case "proxyProtocol": return software.amazon.awssdk.core.Protocol.class;
+        case "referencearn":
+        case "referenceArn": return java.lang.String.class;
         case "region": return java.lang.String.class;
         case "requestbudget":
         case "requestBudget": return io.github.camelomics.aws2.omics.RequestBudget.class;
         case "requestspersecond":
         case "requestsPerSecond": return double.class;
+        case "retryfailedsources":
+        case "retryFailedSources": return int.class;
         case "retrymode":
         case "retryMode": return software.amazon.awssdk.core.retry.RetryMode.class;
         case "rolearn":
@@ -236,6 +248,8 @@ public class Omics2ConfigurationConfigurer extends org.apache.camel.support.comp
         case "apiCallAttemptTimeout": return target.getApiCallAttemptTimeout();
         case "apicalltimeout":
         case "apiCallTimeout": return target.getApiCallTimeout();
+        case "bamfiletype":
+        case "bamFileType": return target.getBamFileType();
         case "budgetkey":
         case "budgetKey": return target.getBudgetKey();
         case "clienttokenstrategy":
@@ -281,11 +295,15 @@ public class Omics2ConfigurationConfigurer extends org.apache.camel.support.comp
         case "proxyPort": return target.getProxyPort();
         case "proxyprotocol":
         case "proxyProtocol": return target.getProxyProtocol();
+        case "referencearn":
+        case "referenceArn": return target.getReferenceArn();
         case "region": return target.getRegion();
         case "requestbudget":
         case "requestBudget": return target.getRequestBudget();
         case "requestspersecond":
         case "requestsPerSecond": return target.getRequestsPerSecond();
+        case "retryfailedsources":
+        case "retryFailedSources": return target.getRetryFailedSources();
         case "retrymode":
         case "retryMode": return target.getRetryMode();
         case "rolearn":

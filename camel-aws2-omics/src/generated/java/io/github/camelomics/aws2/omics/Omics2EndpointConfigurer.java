@@ -35,6 +35,8 @@ public class Omics2EndpointConfigurer extends PropertyConfigurerSupport implemen
         case "backoffIdleThreshold": target.setBackoffIdleThreshold(property(camelContext, int.class, value)); return true;
         case "backoffmultiplier":
         case "backoffMultiplier": target.setBackoffMultiplier(property(camelContext, int.class, value)); return true;
+        case "bamfiletype":
+        case "bamFileType": target.getConfiguration().setBamFileType(property(camelContext, java.lang.String.class, value)); return true;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": target.setBridgeErrorHandler(property(camelContext, boolean.class, value)); return true;
         case "budgetkey":
@@ -93,6 +95,8 @@ public class Omics2EndpointConfigurer extends PropertyConfigurerSupport implemen
         case "proxyPort": target.getConfiguration().setProxyPort(property(camelContext, java.lang.Integer.class, value)); return true;
         case "proxyprotocol":
         case "proxyProtocol": target.getConfiguration().setProxyProtocol(property(camelContext, software.amazon.awssdk.core.Protocol.class, value)); return true;
+        case "referencearn":
+        case "referenceArn": target.getConfiguration().setReferenceArn(property(camelContext, java.lang.String.class, value)); return true;
         case "region": target.getConfiguration().setRegion(property(camelContext, java.lang.String.class, value)); return true;
         case "repeatcount":
         case "repeatCount": target.setRepeatCount(property(camelContext, long.class, value)); return true;
@@ -100,6 +104,8 @@ public class Omics2EndpointConfigurer extends PropertyConfigurerSupport implemen
         case "requestBudget": target.getConfiguration().setRequestBudget(property(camelContext, io.github.camelomics.aws2.omics.RequestBudget.class, value)); return true;
         case "requestspersecond":
         case "requestsPerSecond": target.getConfiguration().setRequestsPerSecond(property(camelContext, double.class, value)); return true;
+        case "retryfailedsources":
+        case "retryFailedSources": target.getConfiguration().setRetryFailedSources(property(camelContext, int.class, value)); return true;
         case "retrymode":
         case "retryMode": target.getConfiguration().setRetryMode(property(camelContext, software.amazon.awssdk.core.retry.RetryMode.class, value)); return true;
         case "rolearn":
@@ -179,6 +185,8 @@ public class Omics2EndpointConfigurer extends PropertyConfigurerSupport implemen
         case "backoffIdleThreshold": return int.class;
         case "backoffmultiplier":
         case "backoffMultiplier": return int.class;
+        case "bamfiletype":
+        case "bamFileType": return java.lang.String.class;
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return boolean.class;
         case "budgetkey":
@@ -237,6 +245,8 @@ public class Omics2EndpointConfigurer extends PropertyConfigurerSupport implemen
         case "proxyPort": return java.lang.Integer.class;
         case "proxyprotocol":
         case "proxyProtocol": return software.amazon.awssdk.core.Protocol.class;
+        case "referencearn":
+        case "referenceArn": return java.lang.String.class;
         case "region": return java.lang.String.class;
         case "repeatcount":
         case "repeatCount": return long.class;
@@ -244,6 +254,8 @@ public class Omics2EndpointConfigurer extends PropertyConfigurerSupport implemen
         case "requestBudget": return io.github.camelomics.aws2.omics.RequestBudget.class;
         case "requestspersecond":
         case "requestsPerSecond": return double.class;
+        case "retryfailedsources":
+        case "retryFailedSources": return int.class;
         case "retrymode":
         case "retryMode": return software.amazon.awssdk.core.retry.RetryMode.class;
         case "rolearn":
@@ -319,6 +331,8 @@ public class Omics2EndpointConfigurer extends PropertyConfigurerSupport implemen
         case "backoffIdleThreshold": return target.getBackoffIdleThreshold();
         case "backoffmultiplier":
         case "backoffMultiplier": return target.getBackoffMultiplier();
+        case "bamfiletype":
+        case "bamFileType": return target.getConfiguration().getBamFileType();
         case "bridgeerrorhandler":
         case "bridgeErrorHandler": return target.isBridgeErrorHandler();
         case "budgetkey":
@@ -377,6 +391,8 @@ public class Omics2EndpointConfigurer extends PropertyConfigurerSupport implemen
         case "proxyPort": return target.getConfiguration().getProxyPort();
         case "proxyprotocol":
         case "proxyProtocol": return target.getConfiguration().getProxyProtocol();
+        case "referencearn":
+        case "referenceArn": return target.getConfiguration().getReferenceArn();
         case "region": return target.getConfiguration().getRegion();
         case "repeatcount":
         case "repeatCount": return target.getRepeatCount();
@@ -384,6 +400,8 @@ public class Omics2EndpointConfigurer extends PropertyConfigurerSupport implemen
         case "requestBudget": return target.getConfiguration().getRequestBudget();
         case "requestspersecond":
         case "requestsPerSecond": return target.getConfiguration().getRequestsPerSecond();
+        case "retryfailedsources":
+        case "retryFailedSources": return target.getConfiguration().getRetryFailedSources();
         case "retrymode":
         case "retryMode": return target.getConfiguration().getRetryMode();
         case "rolearn":

@@ -24,13 +24,14 @@ public class Omics2EndpointUriFactory extends org.apache.camel.support.component
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(70);
+        Set<String> props = new HashSet<>(73);
         props.add("accessKey");
         props.add("apiCallAttemptTimeout");
         props.add("apiCallTimeout");
         props.add("backoffErrorThreshold");
         props.add("backoffIdleThreshold");
         props.add("backoffMultiplier");
+        props.add("bamFileType");
         props.add("bridgeErrorHandler");
         props.add("budgetKey");
         props.add("clientTokenStrategy");
@@ -62,10 +63,12 @@ public class Omics2EndpointUriFactory extends org.apache.camel.support.component
         props.add("proxyHost");
         props.add("proxyPort");
         props.add("proxyProtocol");
+        props.add("referenceArn");
         props.add("region");
         props.add("repeatCount");
         props.add("requestBudget");
         props.add("requestsPerSecond");
+        props.add("retryFailedSources");
         props.add("retryMode");
         props.add("roleArn");
         props.add("runLoggingLevel");

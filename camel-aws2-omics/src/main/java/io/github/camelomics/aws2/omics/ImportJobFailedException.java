@@ -9,16 +9,41 @@ import software.amazon.awssdk.services.omics.model.ReadSetImportJobItemStatus;
 
 /**
  * A waited-for import ended FAILED, CANCELLED or COMPLETED_WITH_FAILURES (with failOnImportFailure=true). It names each
- * source that did not become a read set, by its index in the request, so nobody has to dig through the console.
+ * source that did not become a read set, by its index in the request, so nobody has to dig through the console; with
+ * retryFailedSources, each with what every attempt of it said.
  */
 public class ImportJobFailedException extends RuntimeException {
 
-    /** A source that did not become a read set. */
-    public record FailedSource(int index, String jobId, String sampleId, String source1, String status, String statusMessage) {
+    /** One import of a source that did not make a read set: its job, the source's status and the service's message. */
+    public record Attempt(String jobId, String status, String statusMessage) {
         @Override
         public String toString() {
-            return "sources[" + index + "] (sample " + sampleId + ", " + source1 + ", job " + jobId + "): " + status
-                   + (statusMessage == null ? "" : ": " + statusMessage);
+            return "job " + jobId + ": " + status + (statusMessage == null ? "" : ": " + statusMessage);
+        }
+    }
+
+    /**
+     * A source that did not become a read set: its last attempt, and the attempts before it (retryFailedSources).
+     *
+     * @param earlierAttempts the attempts before the last, oldest first; empty when it was imported once
+     */
+    public record FailedSource(int index, String jobId, String sampleId, String source1, String status, String statusMessage,
+                               List<Attempt> earlierAttempts) {
+
+        public FailedSource {
+            earlierAttempts = List.copyOf(earlierAttempts);
+        }
+
+        @Override
+        public String toString() {
+            StringBuilder text = new StringBuilder("sources[").append(index).append("] (sample ").append(sampleId)
+                    .append(", ").append(source1).append(", job ").append(jobId).append("): ").append(status)
+                    .append(statusMessage == null ? "" : ": " + statusMessage);
+            for (int i = 0; i < earlierAttempts.size(); i++) {
+                text.append(i == 0 ? " (earlier: " : "; ").append("attempt ").append(i + 1).append(", ")
+                        .append(earlierAttempts.get(i));
+            }
+            return earlierAttempts.isEmpty() ? text.toString() : text.append(')').toString();
         }
     }
 
@@ -26,13 +51,20 @@ public class ImportJobFailedException extends RuntimeException {
     private final List<FailedSource> failedSources;
 
     public ImportJobFailedException(List<GetReadSetImportJobResponse> jobs) {
-        this(jobs, failedSources(jobs));
+        this(jobs, failedSources(jobs), jobs.stream().mapToInt(j -> j.sources().size()).sum());
     }
 
-    private ImportJobFailedException(List<GetReadSetImportJobResponse> jobs, List<FailedSource> failed) {
-        super(message(jobs, failed));
+    /**
+     * An import whose failed sources were started again: the jobs of every attempt, and each source that failed in the
+     * last one.
+     *
+     * @param sourceCount how many sources the import has (the first attempt's)
+     */
+    public ImportJobFailedException(List<GetReadSetImportJobResponse> jobs, List<FailedSource> failedSources,
+                                    int sourceCount) {
+        super(message(jobs, failedSources, sourceCount));
         this.jobs = List.copyOf(jobs);
-        this.failedSources = List.copyOf(failed);
+        this.failedSources = List.copyOf(failedSources);
     }
 
     public List<GetReadSetImportJobResponse> getJobs() {
@@ -51,7 +83,7 @@ public class ImportJobFailedException extends RuntimeException {
                 if (source.status() != ReadSetImportJobItemStatus.FINISHED) {
                     failed.add(new FailedSource(index, job.id(), source.sampleId(),
                             source.sourceFiles() == null ? null : source.sourceFiles().source1(),
-                            source.statusAsString(), source.statusMessage()));
+                            source.statusAsString(), source.statusMessage(), List.of()));
                 }
                 index++;
             }
@@ -59,8 +91,7 @@ public class ImportJobFailedException extends RuntimeException {
         return failed;
     }
 
-    private static String message(List<GetReadSetImportJobResponse> jobs, List<FailedSource> failed) {
-        int total = jobs.stream().mapToInt(j -> j.sources().size()).sum();
+    private static String message(List<GetReadSetImportJobResponse> jobs, List<FailedSource> failed, int total) {
         StringBuilder sb = new StringBuilder("aws2-omics: import ");
         jobs.forEach(j -> sb.append(j.id()).append(' ').append(j.statusAsString())
                 .append(j.statusMessage() == null ? "" : " (" + j.statusMessage() + ")").append(", "));

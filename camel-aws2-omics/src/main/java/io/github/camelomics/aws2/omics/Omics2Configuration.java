@@ -39,6 +39,14 @@ public class Omics2Configuration implements Cloneable {
     @UriParam(label = "producer",
               description = "If true, the message body must be the operation's SDK request object, used as it is apart from headers")
     private boolean pojoRequest;
+    @UriParam(label = "producer",
+              description = "The reference ARN of every BAM and CRAM source that names none, whatever the body (a file "
+                            + "list never names one), and of the header source; header CamelAwsOmicsReferenceArn wins")
+    private String referenceArn;
+    @UriParam(label = "producer", defaultValue = "BAM", enums = "BAM,UBAM",
+              description = "What the .bam files of a file-list body are: BAM (aligned) or UBAM (unaligned BAM); header "
+                            + "CamelAwsOmicsBamFileType wins")
+    private String bamFileType = "BAM";
 
     @UriParam(label = "producer", defaultValue = "true",
               description = "Check requests against the HealthOmics model (lengths, patterns, enums, required members, "
@@ -69,6 +77,11 @@ public class Omics2Configuration implements Cloneable {
               description = "When a waited-for job ends FAILED, CANCELLED or COMPLETED_WITH_FAILURES, fail the exchange with "
                             + "an ImportJobFailedException naming the failed sources")
     private boolean failOnImportFailure = true;
+    @UriParam(label = "producer", defaultValue = "0",
+              description = "After waiting, start the sources that ended FAILED again, as a new job with a client token "
+                            + "derived from the jobs they failed in (a redelivery re-uses it), up to this many times; the "
+                            + "results are merged in source order. 0: no retry. Needs waitForCompletion")
+    private int retryFailedSources;
     @UriParam(label = "producer", defaultValue = "10485760",
               description = "The largest startReadSetImportJob body read as JSON or a sample sheet, in bytes (10 MB; a "
                             + "manifest of 100 sources is a few tens of KB). A larger body is refused with an "
@@ -310,6 +323,30 @@ public class Omics2Configuration implements Cloneable {
 
     public void setFailOnImportFailure(boolean failOnImportFailure) {
         this.failOnImportFailure = failOnImportFailure;
+    }
+
+    public String getReferenceArn() {
+        return referenceArn;
+    }
+
+    public void setReferenceArn(String referenceArn) {
+        this.referenceArn = referenceArn;
+    }
+
+    public String getBamFileType() {
+        return bamFileType;
+    }
+
+    public void setBamFileType(String bamFileType) {
+        this.bamFileType = bamFileType;
+    }
+
+    public int getRetryFailedSources() {
+        return retryFailedSources;
+    }
+
+    public void setRetryFailedSources(int retryFailedSources) {
+        this.retryFailedSources = retryFailedSources;
     }
 
     public long getMaxBodySize() {

@@ -52,9 +52,15 @@ public interface Omics2Constants {
               description = "Where the header source was generated from; on listReadSets, a filter.", javaType = "String")
     String GENERATED_FROM = "CamelAwsOmicsGeneratedFrom";
     @Metadata(label = START + "," + LIST_READ_SETS,
-              description = "The reference ARN of the header source (needed for BAM and CRAM); on listReadSets, a filter.",
+              description = "The reference ARN of the header source (needed for BAM and CRAM); with a body, the reference of "
+                            + "every BAM and CRAM source that names none (a file list names none); on listReadSets, a filter.",
               javaType = "String")
     String REFERENCE_ARN = "CamelAwsOmicsReferenceArn";
+    @Metadata(label = START,
+              description = "What the .bam files of a file-list body are: BAM (aligned, the default) or UBAM (unaligned). "
+                            + "Overrides option bamFileType.",
+              javaType = "String", enums = "BAM,UBAM")
+    String BAM_FILE_TYPE = "CamelAwsOmicsBamFileType";
     @Metadata(label = START + "," + LIST_READ_SETS,
               description = "The name of the read set the header source becomes; on listReadSets, a filter.", javaType = "String")
     String READ_SET_NAME = "CamelAwsOmicsReadSetName";
@@ -125,6 +131,13 @@ public interface Omics2Constants {
               description = "Out (getReadSetImportJob, or after waitForCompletion): the read set ids of the job's sources that have one, in source order.",
               javaType = "java.util.List<String>")
     String READ_SET_IDS = "CamelAwsOmicsReadSetIds";
+    @Metadata(label = START + "," + GET_JOB,
+              description = "Out (after waitForCompletion): where each source that became a read set can be read by a "
+                            + "HealthOmics workflow, in source order: its sample, subject, file type, read set id and the "
+                            + "omics:// URIs of source1 and (for a pair) source2. NfCoreSampleSheet writes them as an "
+                            + "nf-core sample sheet.",
+              javaType = "java.util.List<io.github.camelomics.aws2.omics.ReadSetUris>")
+    String READ_SET_URIS = "CamelAwsOmicsReadSetUris";
     @Metadata(label = GET_READ_SET, description = "Out: the read set's status.", javaType = "String")
     String READ_SET_STATUS = "CamelAwsOmicsReadSetStatus";
 

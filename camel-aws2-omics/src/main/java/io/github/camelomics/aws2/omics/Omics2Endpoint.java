@@ -139,6 +139,19 @@ public class Omics2Endpoint extends ScheduledPollEndpoint implements EndpointSer
             problems.add("option maxSourcesPerJob must be 1 to 100 (the service's fixed quota of sources per job), but was "
                          + configuration.getMaxSourcesPerJob());
         }
+        if (!"BAM".equals(configuration.getBamFileType()) && !"UBAM".equals(configuration.getBamFileType())) {
+            problems.add("option bamFileType must be BAM or UBAM (what the .bam files of a file list are), but was "
+                         + configuration.getBamFileType());
+        }
+        if (configuration.getRetryFailedSources() < 0) {
+            problems.add("option retryFailedSources must be 0 (no retry) or more, but was "
+                         + configuration.getRetryFailedSources());
+        }
+        if (configuration.getRetryFailedSources() > 0 && !configuration.isWaitForCompletion()
+            && configuration.getOperation() == Omics2Operations.startReadSetImportJob) {
+            problems.add("option retryFailedSources=" + configuration.getRetryFailedSources() + " needs "
+                         + "waitForCompletion=true (sources are known to have failed only once their job has ended)");
+        }
         if (configuration.getPollInterval() <= 0) {
             problems.add("option pollInterval must be positive, but was " + configuration.getPollInterval() + " ms");
         }

@@ -228,7 +228,12 @@ class ImportLifecycleTest extends EmulatorTestSupport {
 
         assertNull(exchange.getException());
         assertEquals("COMPLETED", exchange.getMessage().getHeader(Omics2Constants.IMPORT_JOB_STATUS));
-        assertEquals(1, exchange.getMessage().getHeader(Omics2Constants.READ_SET_IDS, List.class).size());
+        List<?> readSetIds = exchange.getMessage().getHeader(Omics2Constants.READ_SET_IDS, List.class);
+        assertEquals(1, readSetIds.size());
+        String readSet = "omics://123456789012.storage.us-east-1.amazonaws.com/" + EMULATOR.sequenceStoreId() + "/readSet/"
+                         + readSetIds.get(0);
+        assertEquals(List.of(new ReadSetUris(0, "S1", "P1", "FASTQ", (String) readSetIds.get(0), readSet + "/source1", null)),
+                exchange.getMessage().getHeader(Omics2Constants.READ_SET_URIS), "a job waited for by id hands off too");
     }
 
     @Test

@@ -164,7 +164,7 @@ class InvalidInputTest extends OmicsTestSupport {
     @Test
     void bodyOfAnUnusableType() {
         InvalidRequestException e = invalid(START, 42L, Map.of());
-        assertEquals("body: expected a StartReadSetImportJobRequest, source item(s), Map(s), JSON or a CSV sample sheet "
+        assertEquals("body: expected a StartReadSetImportJobRequest, source item(s), Map(s), JSON, a CSV sample sheet or S3 URIs "
                      + "(String, byte[], InputStream, Reader, File or Path), got a java.lang.Long",
                 e.getProblems().get(0));
     }
@@ -172,7 +172,8 @@ class InvalidInputTest extends OmicsTestSupport {
     @Test
     void listElementOfAnUnusableType() {
         InvalidRequestException e = invalid(START, List.of(source().build(), "s3://lab-bucket/b.fastq.gz"), Map.of());
-        assertEquals(List.of("sources[1]: expected a StartReadSetImportJobSourceItem or a Map, got a java.lang.String"),
+        assertEquals(List.of("sources[1]: expected a StartReadSetImportJobSourceItem or a Map (or S3 URIs, all items text), got a "
+                             + "java.lang.String"),
                 e.getProblems());
     }
 

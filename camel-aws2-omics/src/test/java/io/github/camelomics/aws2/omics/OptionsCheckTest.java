@@ -105,6 +105,22 @@ class OptionsCheckTest {
     }
 
     @Test
+    void theFileListAndRetryOptionsAreCheckedWithTheRest() {
+        Exception e = assertThrows(Exception.class, () -> context.getEndpoint(
+                "aws2-omics:startReadSetImportJob?region=eu-west-1&accessKey=a&secretKey=b"
+                                                                              + "&bamFileType=CRAM&retryFailedSources=-1"));
+        Exception notWaiting = assertThrows(Exception.class, () -> context.getEndpoint(
+                "aws2-omics:startReadSetImportJob?region=eu-west-1&accessKey=a&secretKey=b&retryFailedSources=2"));
+
+        assertEquals("aws2-omics: 2 problems with the options:\n"
+                     + " - option bamFileType must be BAM or UBAM (what the .bam files of a file list are), but was CRAM\n"
+                     + " - option retryFailedSources must be 0 (no retry) or more, but was -1",
+                rootCause(e).getMessage());
+        assertEquals("aws2-omics: option retryFailedSources=2 needs waitForCompletion=true (sources are known to have "
+                     + "failed only once their job has ended)", rootCause(notWaiting).getMessage());
+    }
+
+    @Test
     void theSharedBudgetAndTheStartLedgerSayWhatTheyNeed() {
         Exception e = assertThrows(Exception.class, () -> context.getEndpoint(
                 "aws2-omics:startReadSetImportJob?region=eu-west-1&accessKey=a&secretKey=b"

@@ -24,6 +24,8 @@ import software.amazon.awssdk.services.omics.OmicsServiceClientConfiguration;
 import software.amazon.awssdk.services.omics.model.AccessDeniedException;
 import software.amazon.awssdk.services.omics.model.GetReadSetImportJobRequest;
 import software.amazon.awssdk.services.omics.model.GetReadSetImportJobResponse;
+import software.amazon.awssdk.services.omics.model.GetReadSetMetadataRequest;
+import software.amazon.awssdk.services.omics.model.GetReadSetMetadataResponse;
 import software.amazon.awssdk.services.omics.model.ListReadSetImportJobsRequest;
 import software.amazon.awssdk.services.omics.model.ListReadSetImportJobsResponse;
 import software.amazon.awssdk.services.omics.model.StartReadSetImportJobRequest;
@@ -268,6 +270,11 @@ class WaitSharingTest extends EmulatorTestSupport {
         @Override
         public GetReadSetImportJobResponse getReadSetImportJob(GetReadSetImportJobRequest request) {
             return real.getReadSetImportJob(request);
+        }
+
+        @Override
+        public GetReadSetMetadataResponse getReadSetMetadata(GetReadSetMetadataRequest request) {
+            return real.getReadSetMetadata(request); // for the read set URIs of an ended import
         }
 
         @Override

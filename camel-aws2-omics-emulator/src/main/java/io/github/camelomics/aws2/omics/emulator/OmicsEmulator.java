@@ -99,7 +99,7 @@ public final class OmicsEmulator implements AutoCloseable {
         this.state = new EmulatorState(settings.sequenceStoreIds(), clock, timeline(),
                 new SourceInspector(s3, settings.eTagAlgorithmFamily()),
                 settings.region(), settings.accountId(), settings.maxActiveJobs(),
-                settings.persistence() ? new StateFile(dataDir) : null, partFiles);
+                settings.persistence() ? new StateFile(dataDir) : null, partFiles, faults);
     }
 
     public static Builder builder() {

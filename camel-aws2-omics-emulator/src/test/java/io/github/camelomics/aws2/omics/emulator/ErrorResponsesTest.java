@@ -19,6 +19,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Optional;
 
 import static io.github.camelomics.aws2.omics.emulator.OmicsClients.fastq;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -114,6 +115,16 @@ class ErrorResponsesTest {
         assertEquals(200, armed.statusCode());
         assertEquals(408, e.statusCode());
         assertEquals("slow", e.awsErrorDetails().errorMessage());
+    }
+
+    @Test
+    void theAdminEndpointArmsAnImportFailureOfOneSource() throws Exception {
+        HttpResponse<String> armed = admin("POST", "faults/import-failures", "{\"source\":\"s3://bucket/r1.fastq.gz\"}");
+
+        assertEquals(200, armed.statusCode());
+        assertEquals(Optional.of("Injected fault: import of s3://bucket/r1.fastq.gz failed"),
+                EMULATOR.faults().takeImportFailure("s3://bucket/r0.fastq.gz", "s3://bucket/r1.fastq.gz"));
+        assertEquals(Optional.empty(), EMULATOR.faults().takeImportFailure("s3://bucket/r1.fastq.gz", null), "first only");
     }
 
     @Test

@@ -154,6 +154,24 @@ class ImportJobLifecycleTest {
     }
 
     @Test
+    void anArmedImportFailureFailsTheSourcesFirstImportOnly() {
+        EMULATOR.s3().putFastq("s3://bucket/r1.fastq.gz", 10, 100);
+        EMULATOR.s3().putFastq("s3://bucket/r2.fastq.gz", 10, 100);
+        EMULATOR.faults().failImports("s3://bucket/r2.fastq.gz", 1, "source1 is truncated: s3://bucket/r2.fastq.gz");
+        String first = startJob(fastq("s3://bucket/r1.fastq.gz"), fastq("s3://bucket/r2.fastq.gz"));
+        EMULATOR.finishImports();
+        String again = startJob(fastq("s3://bucket/r2.fastq.gz"));
+        EMULATOR.finishImports();
+
+        GetReadSetImportJobResponse failed = job(first);
+        assertEquals(ReadSetImportJobStatus.COMPLETED_WITH_FAILURES, failed.status());
+        assertEquals(ReadSetImportJobItemStatus.FINISHED, failed.sources().get(0).status());
+        assertEquals(ReadSetImportJobItemStatus.FAILED, failed.sources().get(1).status());
+        assertEquals("source1 is truncated: s3://bucket/r2.fastq.gz", failed.sources().get(1).statusMessage());
+        assertEquals(ReadSetImportJobStatus.COMPLETED, job(again).status(), "the second import reads the file");
+    }
+
+    @Test
     void aJobWhoseSourcesAllFailIsFailed() {
         String id = startJob(fastq("s3://bucket/missing.fastq.gz"));
 

@@ -131,6 +131,25 @@ public class Omics2ComponentProperties extends ComponentConfigurationPropertiesC
     private Boolean pojoRequest = false;
 
     /**
+     * The reference ARN of every BAM and CRAM source that names none, whatever the body (a file list never names one),
+     * and of the header source; header CamelAwsOmicsReferenceArn wins
+     */
+    private String referenceArn;
+
+    /**
+     * What the .bam files of a file-list body are: BAM (aligned) or UBAM (unaligned BAM); header
+     * CamelAwsOmicsBamFileType wins
+     */
+    private String bamFileType = "BAM";
+
+    /**
+     * After waiting, start the sources that ended FAILED again, as a new job with a client token derived from the jobs
+     * they failed in (a redelivery re-uses it), up to this many times; the results are merged in source order. 0: no
+     * retry. Needs waitForCompletion
+     */
+    private Integer retryFailedSources = 0;
+
+    /**
      * How often the jobs waited for are polled (30s, as the SDK waiter). All waits of one client, store and interval
      * share one listing per interval (100 jobs a call) and fetch each job once, when it ends; a waiting exchange holds
      * no thread
@@ -456,6 +475,30 @@ public class Omics2ComponentProperties extends ComponentConfigurationPropertiesC
 
     public void setMaxSourcesPerJob(Integer maxSourcesPerJob) {
         this.maxSourcesPerJob = maxSourcesPerJob;
+    }
+
+    public String getReferenceArn() {
+        return referenceArn;
+    }
+
+    public void setReferenceArn(String referenceArn) {
+        this.referenceArn = referenceArn;
+    }
+
+    public String getBamFileType() {
+        return bamFileType;
+    }
+
+    public void setBamFileType(String bamFileType) {
+        this.bamFileType = bamFileType;
+    }
+
+    public Integer getRetryFailedSources() {
+        return retryFailedSources;
+    }
+
+    public void setRetryFailedSources(Integer retryFailedSources) {
+        this.retryFailedSources = retryFailedSources;
     }
 
     public Boolean getPojoRequest() {

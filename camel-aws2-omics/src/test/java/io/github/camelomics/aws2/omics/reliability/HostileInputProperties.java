@@ -269,6 +269,26 @@ class HostileInputProperties {
                         "{\"sources\":null}", "{\"roleArn\":5}", "{\"sources\":[{}]}", "[[]]", "\uFEFF[]"));
     }
 
+    /** A run's file list with names of any content: typed, paired and skipped, or each bad name refused by its line. */
+    @Property(tries = 60)
+    void fileListsOfAnyNames(@ForAll("fileNames") List<String> names, @ForAll boolean asList,
+                             @ForAll("carriers") String carrier) {
+        String folder = "s3://lab-bucket/fl" + cases.get() + "/";
+        List<String> uris = names.stream().map(name -> folder + name).toList();
+        check(asList ? uris : carry(String.join("\n", uris), carrier), Map.of());
+    }
+
+    @Provide
+    Arbitrary<List<String>> fileNames() {
+        Arbitrary<String> stem = Arbitraries.oneOf(nastyText().filter(s -> s.length() < 200),
+                Arbitraries.of("NA12878", "NA12878_S1", "Undetermined_S0", "tumor_R1_rep", "SRR2024996", "S_1"));
+        Arbitrary<String> read = Arbitraries.of("", "_R1", "_R2", "_1", "_2", ".R1", ".R2", "_I1", "_S1_L001_R1_001",
+                "_S1_L001_R2_001", "_S1_L002_I2_001", "_r2");
+        Arbitrary<String> extension = Arbitraries.of(".fastq.gz", ".fq", ".FASTQ.GZ", ".bam", ".cram", ".bam.bai",
+                ".cram.crai", ".fastq.gz.md5", ".csi", ".txt", "", "/");
+        return Combinators.combine(stem, read, extension).as((a, b, c) -> a + b + c).list().ofMinSize(1).ofMaxSize(12);
+    }
+
     @Property(tries = 60)
     void malformedSampleSheets(@ForAll("columns") List<String> columns, @ForAll("cells") List<List<String>> rows,
                                @ForAll("carriers") String carrier) {

@@ -46,6 +46,7 @@ public final class ExampleLauncher {
     private static final Set<String> ENDED = Set.of("COMPLETED", "COMPLETED_WITH_FAILURES", "FAILED", "CANCELLED");
 
     private final List<Consumer<Main>> setup = new ArrayList<>();
+    private final List<Consumer<SampleEmulator>> staging = new ArrayList<>();
     private final Map<String, String> properties = new LinkedHashMap<>();
     private Duration submitted = Duration.ofSeconds(1);
     private Duration importing = Duration.ofSeconds(5);
@@ -59,6 +60,12 @@ public final class ExampleLauncher {
     /** Adds routes or other set-up to camel-main before it runs. */
     public ExampleLauncher configure(Consumer<Main> step) {
         setup.add(step);
+        return this;
+    }
+
+    /** Stages more files in the emulator once it runs, before Camel starts (nothing when the example talks to AWS). */
+    public ExampleLauncher onEmulator(Consumer<SampleEmulator> step) {
+        staging.add(step);
         return this;
     }
 
@@ -87,6 +94,7 @@ public final class ExampleLauncher {
         }
         try (SampleEmulator emulator = SampleEmulator.start(submitted, importing)) {
             System.out.println("HealthOmics emulator running at " + emulator.endpoint());
+            staging.forEach(step -> step.accept(emulator));
             return runCamel(emulator.properties());
         }
     }

@@ -4,9 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.regex.Pattern;
 
 import io.github.camelomics.aws2.omics.emulator.OmicsEmulator;
 
@@ -27,6 +29,8 @@ public final class SampleEmulator implements AutoCloseable {
     private static final String[] OMICS_KAMELETS = { "aws-omics-read-set-import-sink", "aws-omics-import-job-source" };
 
     private static final String POLL_MILLIS = "200";
+    private static final Pattern FASTQ = Pattern.compile("(?i)\\.f(ast)?q(\\.gz)?$");
+    private static final Pattern FASTQ_READ_2 = Pattern.compile("(?i)[._]R?2(_\\d{3})?\\.f(ast)?q(\\.gz)?$");
 
     private final OmicsEmulator emulator;
 
@@ -49,6 +53,22 @@ public final class SampleEmulator implements AutoCloseable {
         emulator.s3().put(SOURCE1, resource("/samples/NA12878_R1.fastq.gz"));
         emulator.s3().put(SOURCE2, resource("/samples/NA12878_R2.fastq.gz"));
         return new SampleEmulator(emulator);
+    }
+
+    /**
+     * Puts a file of a run folder into the local S3, so a listing of the run points at files that exist: a FASTQ file
+     * gets the sample's read 2 when its name marks read 2 ({@code _R2}, {@code _2}, {@code .R2}, {@code .2}), else its
+     * read 1; any other file (a checksum, an index) a few bytes.
+     */
+    public void putRunFile(String uri) {
+        String name = uri.substring(uri.lastIndexOf('/') + 1);
+        if (FASTQ_READ_2.matcher(name).find()) {
+            emulator.s3().put(uri, resource("/samples/NA12878_R2.fastq.gz"));
+        } else if (FASTQ.matcher(name).find()) {
+            emulator.s3().put(uri, resource("/samples/NA12878_R1.fastq.gz"));
+        } else {
+            emulator.s3().put(uri, (name + "\n").getBytes(StandardCharsets.UTF_8));
+        }
     }
 
     public URI endpoint() {

@@ -6,14 +6,17 @@ import io.github.camelomics.aws2.omics.emulator.model.Operation;
 
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
- * Faults a test arms before it makes requests: errors for the next requests, added latency, and
+ * Faults a test arms before it makes requests: errors for the next requests, added latency,
  * responses dropped after the operation took effect (the job exists but the client never hears of
- * it, which is how duplicate-on-retry bugs are found). Rules with an operation apply to that
- * operation only; rules without one apply to all. Thread-safe.
+ * it, which is how duplicate-on-retry bugs are found), and imports of a given source file that fail
+ * (a truncated file re-uploaded since, a transient service error). Rules with an operation apply to
+ * that operation only; rules without one apply to all. Thread-safe.
  */
 public final class Faults {
 
@@ -21,6 +24,7 @@ public final class Faults {
     private final List<Rule> drops = new ArrayList<>();
     private final List<Rule> bodyDrops = new ArrayList<>();
     private final List<Latency> latencies = new ArrayList<>();
+    private final Map<String, ImportFailure> importFailures = new HashMap<>();
 
     /** Fails the next {@code count} requests of any operation with {@code error}. */
     public Faults failNext(int count, ErrorShape error) {
@@ -87,12 +91,52 @@ public final class Faults {
         return dropConnectionsDuringBody(count, Operation.UPLOAD_READ_SET_PART);
     }
 
+    /**
+     * Fails the next {@code count} imports of a source whose file (source1 or source2) is
+     * {@code sourceFile}: when the job finishes, that source ends FAILED with {@code message}, whatever
+     * the file holds; later imports of it read the file as usual.
+     *
+     * @param message the source's status message, or {@code null} for a default naming the fault
+     */
+    public synchronized Faults failImports(String sourceFile, int count, String message) {
+        requirePositive(count);
+        importFailures.put(sourceFile, new ImportFailure(count,
+                message != null ? message : "Injected fault: import of " + sourceFile + " failed"));
+        return this;
+    }
+
+    /** Fails the first import of a source with this file only; the next one succeeds if the file is good. */
+    public Faults failFirstImport(String sourceFile) {
+        return failImports(sourceFile, 1, null);
+    }
+
+    /**
+     * The injected failure of a finishing source with these files, consuming one use of its rule.
+     *
+     * @param source2 the second file, or {@code null}
+     */
+    public synchronized Optional<String> takeImportFailure(String source1, String source2) {
+        for (String file : source2 == null ? List.of(source1) : List.of(source1, source2)) {
+            ImportFailure failure = importFailures.get(file);
+            if (failure != null) {
+                if (failure.remaining() > 1) {
+                    importFailures.put(file, new ImportFailure(failure.remaining() - 1, failure.message()));
+                } else {
+                    importFailures.remove(file);
+                }
+                return Optional.of(failure.message());
+            }
+        }
+        return Optional.empty();
+    }
+
     /** Disarms every fault. */
     public synchronized void clear() {
         failures.clear();
         drops.clear();
         bodyDrops.clear();
         latencies.clear();
+        importFailures.clear();
     }
 
     /** The injected error for this request, consuming one use of the first matching rule. */
@@ -141,5 +185,8 @@ public final class Faults {
     }
 
     private record Latency(Operation operation, Duration delay) {
+    }
+
+    private record ImportFailure(int remaining, String message) {
     }
 }

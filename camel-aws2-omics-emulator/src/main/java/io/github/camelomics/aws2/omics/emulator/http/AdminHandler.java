@@ -45,6 +45,8 @@ public final class AdminHandler implements HttpHandler {
                         count(body), operation(body))))
                 .add("POST", ROOT + "faults/body-drops", body -> done(() -> faults.dropConnectionsDuringBody(
                         count(body), operation(body))))
+                .add("POST", ROOT + "faults/import-failures", body -> done(() -> faults.failImports(
+                        required(body, "source").asText(), count(body), body.path("message").asText(null))))
                 .add("POST", ROOT + "clock/advance", body -> {
                     if (!(clock instanceof SettableClock settable)) {
                         throw new IllegalArgumentException("the emulator runs on the system clock, which cannot be moved");

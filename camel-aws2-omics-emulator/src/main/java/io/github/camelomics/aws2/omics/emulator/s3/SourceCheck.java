@@ -15,7 +15,7 @@ import io.github.camelomics.aws2.omics.emulator.state.ETag;
 public record SourceCheck(String failure, long source1Size, Long source2Size, Long totalReadCount,
                           Long totalBaseCount, ETag etag) {
 
-    static SourceCheck failed(String failure) {
+    public static SourceCheck failed(String failure) {
         return new SourceCheck(failure, 0, null, null, null, null);
     }
 

@@ -3,6 +3,7 @@ package io.github.camelomics.aws2.omics.emulator.state;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelomics.aws2.omics.emulator.faults.Faults;
 import io.github.camelomics.aws2.omics.emulator.model.ApiException;
 import io.github.camelomics.aws2.omics.emulator.model.ErrorShape;
 import io.github.camelomics.aws2.omics.emulator.s3.SourceCheck;
@@ -52,6 +53,7 @@ public final class EmulatorState {
     private final int maxActiveJobs;
     private final StateFile stateFile;
     private final PartFiles partFiles;
+    private final Faults faults;
 
     private final Map<String, ImportJob> jobs = new LinkedHashMap<>();
     /**
@@ -75,9 +77,11 @@ public final class EmulatorState {
     /**
      * @param stateFile where to keep the state across restarts, or {@code null} to keep it in memory only
      * @param partFiles where the bytes of uploaded parts are kept
+     * @param faults    the import failures armed for given source files
      */
     public EmulatorState(Set<String> sequenceStoreIds, Clock clock, JobTimeline timeline, SourceInspector inspector,
-                         String region, String accountId, int maxActiveJobs, StateFile stateFile, PartFiles partFiles) {
+                         String region, String accountId, int maxActiveJobs, StateFile stateFile, PartFiles partFiles,
+                         Faults faults) {
         this.sequenceStoreIds = Collections.unmodifiableSet(new LinkedHashSet<>(sequenceStoreIds));
         this.clock = clock;
         this.timeline = timeline;
@@ -87,6 +91,7 @@ public final class EmulatorState {
         this.maxActiveJobs = maxActiveJobs;
         this.stateFile = stateFile;
         this.partFiles = partFiles;
+        this.faults = faults;
         if (stateFile != null) {
             restore(stateFile.read());
         }
@@ -479,7 +484,8 @@ public final class EmulatorState {
         Instant completionTime = timeline.completionTime(job.creationTime());
         List<SourceOutcome> outcomes = new ArrayList<>();
         for (ImportSource source : job.sources()) {
-            SourceCheck check = inspector.inspect(source);
+            Optional<String> injected = faults.takeImportFailure(source.source1(), source.source2());
+            SourceCheck check = injected.isPresent() ? SourceCheck.failed(injected.get()) : inspector.inspect(source);
             if (check.importable()) {
                 ReadSet readSet = createReadSet(job, source, check, completionTime);
                 outcomes.add(new SourceOutcome(SourceStatus.FINISHED, null, readSet.id()));

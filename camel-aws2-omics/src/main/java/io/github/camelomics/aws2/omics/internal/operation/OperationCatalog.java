@@ -8,23 +8,29 @@ import java.util.Objects;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
-import io.github.camelomics.aws2.omics.ImportJobFailedException;
+import io.github.camelomics.aws2.omics.ClientTokenStrategy;
 import io.github.camelomics.aws2.omics.Omics2Configuration;
 import io.github.camelomics.aws2.omics.Omics2Operations;
 import io.github.camelomics.aws2.omics.internal.job.ClientTokens;
+import io.github.camelomics.aws2.omics.internal.job.ImportAttempts;
 import io.github.camelomics.aws2.omics.internal.job.ImportJobStatuses;
 import io.github.camelomics.aws2.omics.internal.job.ImportJobWatches;
 import io.github.camelomics.aws2.omics.internal.job.ImportJobs;
 import io.github.camelomics.aws2.omics.internal.job.JobStates;
+import io.github.camelomics.aws2.omics.internal.job.ReadSetStorage;
 import io.github.camelomics.aws2.omics.internal.operation.OperationSpec.Check;
 import io.github.camelomics.aws2.omics.internal.operation.OperationSpec.Invocation;
 import io.github.camelomics.aws2.omics.internal.operation.ResultHeaders.ImportJob;
 import io.github.camelomics.aws2.omics.internal.request.ImportSources;
+import io.github.camelomics.aws2.omics.internal.request.RequestValidator;
 import io.github.camelomics.aws2.omics.internal.request.RequestValues;
 import org.apache.camel.Message;
 import org.apache.camel.WrappedFile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.omics.OmicsClient;
 import software.amazon.awssdk.services.omics.model.CreateMultipartReadSetUploadRequest;
+import software.amazon.awssdk.services.omics.model.FileType;
 import software.amazon.awssdk.services.omics.model.GetReadSetImportJobRequest;
 import software.amazon.awssdk.services.omics.model.GetReadSetImportJobResponse;
 import software.amazon.awssdk.services.omics.model.GetReadSetMetadataRequest;
@@ -47,12 +53,14 @@ import static io.github.camelomics.aws2.omics.Omics2Constants.*;
  */
 public final class OperationCatalog {
 
+    private static final Logger LOG = LoggerFactory.getLogger(OperationCatalog.class);
+
     /**
-     * Source headers besides Source1: they describe the one source that Source1 starts. (SubjectId is not among them:
-     * with a body it fills in sources that name no subject, as nf-core sample sheets do.)
+     * Source headers besides Source1: they describe the one source that Source1 starts. (SubjectId and ReferenceArn are
+     * not among them: with a body they fill in sources that name none, as nf-core sample sheets and file lists do.)
      */
     private static final List<String> SOURCE_DETAIL_HEADERS = List.of(SOURCE2, SOURCE_FILE_TYPE, SAMPLE_ID,
-            GENERATED_FROM, REFERENCE_ARN, READ_SET_NAME, READ_SET_DESCRIPTION, TAGS);
+            GENERATED_FROM, READ_SET_NAME, READ_SET_DESCRIPTION, TAGS);
 
     static final OperationSpec<StartReadSetImportJobRequest> START_READ_SET_IMPORT_JOB = new OperationSpec<>(
             Omics2Operations.startReadSetImportJob, StartReadSetImportJobRequest.builder().build(),
@@ -79,7 +87,8 @@ public final class OperationCatalog {
                 GetReadSetImportJobResponse job = call.client().getReadSetImportJob(request);
                 if (call.options().isWaitForCompletion()) {
                     // this first look gives the creation time the watch lists by, and answers a job that has ended
-                    return await(request.sequenceStoreId(), List.of(job), call);
+                    return await(request.sequenceStoreId(), List.of(job), call,
+                            ended -> settle(ImportAttempts.first(null, ended), call));
                 }
                 answer(call.message(), List.of(job), ImportJob::of);
                 return true;
@@ -161,7 +170,17 @@ public final class OperationCatalog {
         }
         // a file from a Camel file or FTP consumer: read its content the way Camel converts it
         Object body = in.body() instanceof WrappedFile<?> ? in.body(InputStream.class) : in.body();
-        return ImportSources.fromBody(body, in.text(SUBJECT_ID), in.options().getMaxBodySize(), in.problems());
+        return ImportSources.fromBody(body, sourceDefaults(in), in.options().getMaxBodySize(), in.problems());
+    }
+
+    private static ImportSources.SourceDefaults sourceDefaults(RequestValues in) {
+        String bamFileType = in.text(BAM_FILE_TYPE, null, in.options().getBamFileType());
+        if (!FileType.BAM.toString().equals(bamFileType) && !FileType.UBAM.toString().equals(bamFileType)) {
+            in.problem("header " + BAM_FILE_TYPE + ": expected BAM or UBAM, got '" + RequestValidator.printable(bamFileType) + "'");
+            bamFileType = FileType.BAM.toString();
+        }
+        return new ImportSources.SourceDefaults(in.text(SUBJECT_ID),
+                in.text(REFERENCE_ARN, null, in.options().getReferenceArn()), FileType.fromValue(bamFileType));
     }
 
     /** The body's request as is when no header or option changes it: 100 sources are not copied for nothing. */
@@ -186,11 +205,15 @@ public final class OperationCatalog {
                 .subjectId(in.text(SUBJECT_ID))
                 .sampleId(in.text(SAMPLE_ID))
                 .generatedFrom(in.text(GENERATED_FROM))
-                .referenceArn(in.text(REFERENCE_ARN))
+                .referenceArn(in.text(REFERENCE_ARN, null, aligned(in.text(SOURCE_FILE_TYPE)) ? in.options().getReferenceArn() : null))
                 .name(in.text(READ_SET_NAME))
                 .description(in.text(READ_SET_DESCRIPTION))
                 .tags(in.tags(TAGS, null))
                 .build();
+    }
+
+    private static boolean aligned(String fileType) {
+        return FileType.BAM.toString().equals(fileType) || FileType.CRAM.toString().equals(fileType);
     }
 
     /** The members every source needs; the full model constraints are the validator's. */
@@ -229,10 +252,39 @@ public final class OperationCatalog {
         List<StartReadSetImportJobResponse> started = ImportJobs.start(call.client(), request,
                 options.getMaxSourcesPerJob(), tokens, call.startLedger());
         if (options.isWaitForCompletion()) {
-            return await(request.sequenceStoreId(), started.stream().map(JobStates::of).toList(), call);
+            return await(request.sequenceStoreId(), started.stream().map(JobStates::of).toList(), call,
+                    ended -> settle(ImportAttempts.first(request, ended), call));
         }
         answer(call.message(), started, ImportJob::of);
         return true;
+    }
+
+    /**
+     * Once an attempt has ended: starts the sources that ended FAILED again while retries are left (retryFailedSources),
+     * and waits for them; else answers with every source's latest result.
+     *
+     * @return true when the message is answered now
+     */
+    private static boolean settle(ImportAttempts attempts, Call call) {
+        Omics2Configuration options = call.options();
+        List<Integer> failed = attempts.failedSources();
+        if (failed.isEmpty() || attempts.retries() >= options.getRetryFailedSources()) {
+            answerEnded(call, attempts);
+            return true;
+        }
+        StartReadSetImportJobRequest retry = attempts.retryRequest(failed,
+                options.getClientTokenStrategy() != ClientTokenStrategy.none);
+        // the retry carries its derived token, which ImportJobs uses as given (suffixed when split)
+        ClientTokens tokens = new ClientTokens(options.getClientTokenStrategy(),
+                call.message().getExchange().getExchangeId(), () -> call.values().wire(retry));
+        List<StartReadSetImportJobResponse> started = ImportJobs.start(call.client(), retry,
+                options.getMaxSourcesPerJob(), tokens, call.startLedger());
+        LOG.info("Import job(s) {}: {} source(s) failed, started again as job(s) {} (retry {} of {}): sources {}",
+                attempts.lastAttempt().stream().map(GetReadSetImportJobResponse::id).toList(), failed.size(),
+                started.stream().map(StartReadSetImportJobResponse::id).toList(), attempts.retries() + 1,
+                options.getRetryFailedSources(), failed);
+        return await(retry.sequenceStoreId(), started.stream().map(JobStates::of).toList(), call,
+                ended -> settle(attempts.retried(failed, ended), call));
     }
 
     /**
@@ -243,25 +295,30 @@ public final class OperationCatalog {
      * @param  known the last known state of each job
      * @return       true when the message is answered now
      */
-    private static boolean await(String sequenceStoreId, List<GetReadSetImportJobResponse> known, Call call) {
+    private static boolean await(String sequenceStoreId, List<GetReadSetImportJobResponse> known, Call call,
+                                 Waiting.Answer<List<GetReadSetImportJobResponse>> whenEnded) {
         if (known.stream().allMatch(job -> ImportJobStatuses.hasEnded(job.status()))) {
-            answerEnded(call, known.stream().map(job -> job.hasSources() ? job
+            return whenEnded.answer(known.stream().map(job -> job.hasSources() ? job
                     : call.client().getReadSetImportJob(b -> b.sequenceStoreId(sequenceStoreId).id(job.id()))).toList());
-            return true;
         }
         Omics2Configuration options = call.options();
         Waiting waiting = call.waiting();
         ImportJobWatches.Key watch = new ImportJobWatches.Key(call.client(), sequenceStoreId,
                 Duration.ofMillis(options.getPollInterval()), waiting.timer());
         waiting.answerWhenOver(waiting.watches().await(watch, known, Duration.ofMillis(options.getWaitTimeout()),
-                waiting.keepWaiting()), ended -> answerEnded(call, ended));
+                waiting.keepWaiting()), whenEnded);
         return false;
     }
 
-    private static void answerEnded(Call call, List<GetReadSetImportJobResponse> ended) {
-        answer(call.message(), ended, ImportJob::of);
-        if (call.options().isFailOnImportFailure() && ended.stream().anyMatch(ImportJobStatuses::isFailure)) {
-            throw new ImportJobFailedException(ended);
+    /** Body: the one job's answer, or every job's in the order started; headers: the merged results and read set URIs. */
+    private static void answerEnded(Call call, ImportAttempts attempts) {
+        List<GetReadSetImportJobResponse> jobs = attempts.jobs();
+        Message message = call.message();
+        message.setBody(jobs.size() == 1 ? jobs.get(0) : jobs);
+        ResultHeaders.endedImport(message, attempts,
+                ReadSetStorage.uris(call.client(), jobs.get(0).sequenceStoreId(), attempts.sources()));
+        if (call.options().isFailOnImportFailure() && attempts.isFailure()) {
+            throw attempts.failure();
         }
     }
 

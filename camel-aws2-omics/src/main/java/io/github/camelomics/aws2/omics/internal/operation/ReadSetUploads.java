@@ -35,13 +35,15 @@ final class ReadSetUploads {
         String type = in.text(SOURCE_FILE_TYPE, body.sourceFileTypeAsString(), null);
         List<UploadFile> files = UploadSources.of(in, type, in.options().getPartSize());
         String defaultName = files.isEmpty() ? null : files.get(0).path().getFileName().toString();
+        // option referenceArn is the reference of aligned files (BAM, CRAM) that name none, as for imports
+        String referenceOption = "BAM".equals(type) || "CRAM".equals(type) ? in.options().getReferenceArn() : null;
         return body.toBuilder()
                 .sequenceStoreId(in.sequenceStoreId(body.sequenceStoreId()))
                 .sourceFileType(type)
                 .subjectId(in.text(SUBJECT_ID, body.subjectId(), null))
                 .sampleId(in.text(SAMPLE_ID, body.sampleId(), null))
                 .name(in.text(READ_SET_NAME, body.name(), defaultName))
-                .referenceArn(in.text(REFERENCE_ARN, body.referenceArn(), null))
+                .referenceArn(in.text(REFERENCE_ARN, body.referenceArn(), referenceOption))
                 .generatedFrom(in.text(GENERATED_FROM, body.generatedFrom(), null))
                 .description(in.text(READ_SET_DESCRIPTION, body.description(), null))
                 .tags(in.tags(TAGS, body.hasTags() ? body.tags() : null))

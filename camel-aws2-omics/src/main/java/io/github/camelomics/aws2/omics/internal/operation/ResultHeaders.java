@@ -4,6 +4,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.camelomics.aws2.omics.ReadSetUris;
+import io.github.camelomics.aws2.omics.internal.job.ImportAttempts;
 import io.github.camelomics.aws2.omics.internal.job.ImportJobStatuses;
 import org.apache.camel.Message;
 import software.amazon.awssdk.services.omics.model.GetReadSetImportJobResponse;
@@ -18,6 +20,7 @@ import static io.github.camelomics.aws2.omics.Omics2Constants.IMPORT_JOB_IDS;
 import static io.github.camelomics.aws2.omics.Omics2Constants.IMPORT_JOB_SOURCES;
 import static io.github.camelomics.aws2.omics.Omics2Constants.IMPORT_JOB_STATUS;
 import static io.github.camelomics.aws2.omics.Omics2Constants.READ_SET_IDS;
+import static io.github.camelomics.aws2.omics.Omics2Constants.READ_SET_URIS;
 import static io.github.camelomics.aws2.omics.Omics2Constants.SEQUENCE_STORE_ID;
 
 /** The headers an answer puts on the message, for the producer's operations and the consumer alike. */
@@ -45,17 +48,38 @@ public final class ResultHeaders {
      * every job is known in detail (a GetReadSetImportJob answer), the per-source results and read set ids too.
      */
     public static void importJobs(Message message, List<ImportJob> jobs) {
+        boolean allDetailed = jobs.stream().allMatch(job -> job.sources() != null);
+        List<ImportReadSetSourceItem> sources = null;
+        if (allDetailed) {
+            sources = new ArrayList<>();
+            for (ImportJob job : jobs) {
+                sources.addAll(job.sources());
+            }
+        }
+        importJobs(message, jobs, ImportJobStatuses.overall(jobs.stream().map(ImportJob::status).toList()), sources);
+    }
+
+    /**
+     * The headers of an import that has ended, its failed sources retried or not: every job of every attempt, one
+     * status for them, each source's latest result, and where workflows read its read set.
+     *
+     * @param readSetUris null when they could not be made
+     */
+    public static void endedImport(Message message, ImportAttempts attempts, List<ReadSetUris> readSetUris) {
+        setOrRemove(message, READ_SET_URIS, readSetUris);
+        importJobs(message, attempts.jobs().stream().map(ImportJob::of).toList(), attempts.status(), attempts.sources());
+    }
+
+    /** @param sources every source's result in source order, or null when not every job is known in detail */
+    private static void importJobs(Message message, List<ImportJob> jobs, String status,
+                                   List<ImportReadSetSourceItem> sources) {
         ImportJob first = jobs.get(0);
         List<String> ids = new ArrayList<>(jobs.size());
-        List<String> statuses = new ArrayList<>(jobs.size());
         Instant completed = null;
         boolean allEnded = true;
-        boolean allDetailed = true;
         for (ImportJob job : jobs) {
             ids.add(job.id());
-            statuses.add(job.status());
             allEnded &= job.completionTime() != null;
-            allDetailed &= job.sources() != null;
             if (job.completionTime() != null && (completed == null || job.completionTime().isAfter(completed))) {
                 completed = job.completionTime();
             }
@@ -64,12 +88,10 @@ public final class ResultHeaders {
         setOrRemove(message, COMPLETION_TIME, allEnded ? completed : null);
         setOrRemove(message, IMPORT_JOB_ID, jobs.size() == 1 ? first.id() : null);
         message.setHeader(IMPORT_JOB_IDS, ids);
-        message.setHeader(IMPORT_JOB_STATUS, ImportJobStatuses.overall(statuses));
+        message.setHeader(IMPORT_JOB_STATUS, status);
         message.setHeader(CREATION_TIME, first.creationTime());
         message.setHeader(SEQUENCE_STORE_ID, first.sequenceStoreId());
-        if (allDetailed) {
-            List<ImportReadSetSourceItem> sources = new ArrayList<>();
-            jobs.forEach(job -> sources.addAll(job.sources()));
+        if (sources != null) {
             message.setHeader(IMPORT_JOB_SOURCES, sources);
             message.setHeader(READ_SET_IDS, sources.stream().map(ImportReadSetSourceItem::readSetId)
                     .filter(id -> id != null).toList());

@@ -20,19 +20,29 @@ import io.github.camelomics.aws2.omics.internal.job.ImportJobWatches;
 public record Waiting(ImportJobWatches watches, WaitTimer timer, BooleanSupplier keepWaiting, Executor completions,
                       Consumer<RuntimeException> resume) {
 
-    /** Once the wait is over, answers on a thread of the completions, then resumes the exchange. */
-    <T> void answerWhenOver(CompletableFuture<T> wait, Consumer<T> answer) {
+    /** What to do with the result of a wait. */
+    @FunctionalInterface
+    interface Answer<T> {
+        /** @return true when the message is answered; false when it waits again (a retry), to be answered then */
+        boolean answer(T result);
+    }
+
+    /** Once the wait is over, answers on a thread of the completions, then resumes the exchange once answered. */
+    <T> void answerWhenOver(CompletableFuture<T> wait, Answer<T> answer) {
         wait.whenCompleteAsync((result, error) -> {
             RuntimeException failure = null;
+            boolean answered = true;
             try {
                 if (error != null) {
                     throw unwrap(error);
                 }
-                answer.accept(result);
+                answered = answer.answer(result);
             } catch (RuntimeException e) {
                 failure = e;
             }
-            resume.accept(failure);
+            if (answered) {
+                resume.accept(failure);
+            }
         }, completions);
     }
 

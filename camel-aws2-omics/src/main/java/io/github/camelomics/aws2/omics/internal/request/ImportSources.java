@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import software.amazon.awssdk.services.omics.model.FileType;
 import software.amazon.awssdk.services.omics.model.StartReadSetImportJobRequest;
 import software.amazon.awssdk.services.omics.model.StartReadSetImportJobSourceItem;
 
@@ -33,7 +34,9 @@ import software.amazon.awssdk.services.omics.model.StartReadSetImportJobSourceIt
  * <li>JSON as text, bytes, a stream, a reader or a file: the array the AWS CLI takes for {@code --sources}, or a
  * whole request object {@code {"roleArn": ..., "sources": [...]}}, member names exactly as in the API;</li>
  * <li>a CSV sample sheet, in the same carriers: see {@link SampleSheet}. Text whose first character is not
- * {@code [} or <code>{</code> is read as CSV.</li>
+ * {@code [} or <code>{</code> is read as CSV;</li>
+ * <li>a run's files: a collection of S3 URIs as text, or text whose first non-blank line is an S3 URI, one URI a line:
+ * see {@link RunFiles}.</li>
  * </ul>
  * Every problem is collected with its member path; nothing here talks to AWS.
  */
@@ -49,30 +52,59 @@ public final class ImportSources {
     }
 
     /**
+     * What the sources of a body may leave out, from headers and options; each never replaces what the body gives.
+     *
+     * @param subjectId    the subject of sources that name none (an nf-core sample sheet has no subject column); for a
+     *                     file list, the subject of every source (else each sample is its own subject). May be null.
+     * @param referenceArn the reference of BAM and CRAM sources that name none. May be null.
+     * @param bamFileType  what a {@code .bam} file of a file list is: BAM or UBAM
+     */
+    public record SourceDefaults(String subjectId, String referenceArn, FileType bamFileType) {
+    }
+
+    /**
      * The request the body describes; members the body does not give are null, and a null body gives an empty
      * request. When the body cannot be read, the problems are added (naming what was expected and received) and an
      * empty request is returned.
      *
-     * @param defaultSubjectId the subject of sources that name none (an nf-core sample sheet has no subject column);
-     *                         it never replaces a subject the body gives. May be null.
-     * @param maxBodySize      the most bytes a text body may have (0: no limit); larger ones are a problem, read no
-     *                         further than the limit plus one byte
+     * @param maxBodySize the most bytes a text body may have (0: no limit); larger ones are a problem, read no further
+     *                    than the limit plus one byte
      */
-    public static StartReadSetImportJobRequest fromBody(Object body, String defaultSubjectId, long maxBodySize,
+    public static StartReadSetImportJobRequest fromBody(Object body, SourceDefaults defaults, long maxBodySize,
                                                         List<String> problems) {
-        StartReadSetImportJobRequest request = read(body, defaultSubjectId, maxBodySize, problems);
+        StartReadSetImportJobRequest request = read(body, defaults, maxBodySize, problems);
         if (request == null) {
             return StartReadSetImportJobRequest.builder().build();
         }
-        if (defaultSubjectId == null || !request.hasSources()) {
+        if (defaults.subjectId() == null && defaults.referenceArn() == null || !request.hasSources()) {
             return request;
         }
-        return request.toBuilder().sources(request.sources().stream()
-                .map(s -> s == null || s.subjectId() != null ? s : s.toBuilder().subjectId(defaultSubjectId).build())
-                .toList()).build();
+        return request.toBuilder().sources(request.sources().stream().map(s -> withDefaults(s, defaults)).toList())
+                .build();
     }
 
-    private static StartReadSetImportJobRequest read(Object body, String defaultSubjectId, long maxBodySize,
+    private static StartReadSetImportJobSourceItem withDefaults(StartReadSetImportJobSourceItem source,
+                                                                SourceDefaults defaults) {
+        if (source == null) {
+            return null;
+        }
+        boolean subject = source.subjectId() == null && defaults.subjectId() != null;
+        boolean reference = source.referenceArn() == null && defaults.referenceArn() != null
+                            && (source.sourceFileType() == FileType.BAM || source.sourceFileType() == FileType.CRAM);
+        if (!subject && !reference) {
+            return source;
+        }
+        StartReadSetImportJobSourceItem.Builder filled = source.toBuilder();
+        if (subject) {
+            filled.subjectId(defaults.subjectId());
+        }
+        if (reference) {
+            filled.referenceArn(defaults.referenceArn());
+        }
+        return filled.build();
+    }
+
+    private static StartReadSetImportJobRequest read(Object body, SourceDefaults defaults, long maxBodySize,
                                                      List<String> problems) {
         if (body == null) {
             return StartReadSetImportJobRequest.builder().build();
@@ -81,7 +113,9 @@ public final class ImportSources {
             return StartReadSetImportJobRequest.builder().sources(item).build();
         }
         if (body instanceof Collection<?> items) {
-            return StartReadSetImportJobRequest.builder().sources(sources(items, problems)).build();
+            return StartReadSetImportJobRequest.builder().sources(RunFiles.isFileList(items)
+                    ? RunFiles.sources(RunFiles.items(items), defaults.bamFileType(), defaults.subjectId(), problems)
+                    : sources(items, problems)).build();
         }
         if (body instanceof Map<?, ?> map) {
             JsonNode json = tree(map, "body", problems);
@@ -91,9 +125,13 @@ public final class ImportSources {
         if (text == null) {
             return null;
         }
+        if (RunFiles.looksLikeFileList(text)) {
+            return StartReadSetImportJobRequest.builder().sources(
+                    RunFiles.sources(RunFiles.lines(text), defaults.bamFileType(), defaults.subjectId(), problems)).build();
+        }
         if (SampleSheet.looksLikeCsv(text)) {
             return StartReadSetImportJobRequest.builder()
-                    .sources(SampleSheet.read(new StringReader(text), defaultSubjectId, problems)).build();
+                    .sources(SampleSheet.read(new StringReader(text), defaults.subjectId(), problems)).build();
         }
         JsonNode json = parse(text, problems);
         return json == null ? null : fromJson(json, problems);
@@ -110,7 +148,7 @@ public final class ImportSources {
                 JsonNode json = tree(map, path, problems);
                 sources.add(json == null ? null : SdkJson.read(json, StartReadSetImportJobSourceItem::builder, path, problems));
             } else {
-                problems.add(path + ": expected a StartReadSetImportJobSourceItem or a Map, got "
+                problems.add(path + ": expected a StartReadSetImportJobSourceItem or a Map (or S3 URIs, all items text), got "
                              + (item == null ? "null" : "a " + item.getClass().getName()));
             }
         }
@@ -200,7 +238,7 @@ public final class ImportSources {
             problems.add("body: could not be read: " + e.getMessage());
             return null;
         }
-        problems.add("body: expected a StartReadSetImportJobRequest, source item(s), Map(s), JSON or a CSV sample sheet "
+        problems.add("body: expected a StartReadSetImportJobRequest, source item(s), Map(s), JSON, a CSV sample sheet or S3 URIs "
                      + "(String, byte[], InputStream, Reader, File or Path), got a " + body.getClass().getName());
         return null;
     }

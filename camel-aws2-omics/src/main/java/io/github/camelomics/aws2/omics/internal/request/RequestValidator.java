@@ -73,9 +73,13 @@ public final class RequestValidator {
      * hostile value can neither flood nor forge lines of a log.
      */
     public static String printable(String value) {
-        String cut = value.length() > 64 ? value.substring(0, 64) + "..." : value;
-        StringBuilder shown = new StringBuilder(cut.length());
-        cut.chars().forEach(c -> {
+        return escaped(value.length() > 64 ? value.substring(0, 64) + "..." : value);
+    }
+
+    /** A value from the input with its control characters escaped, whole: for file names, which a cut would hide. */
+    public static String escaped(String value) {
+        StringBuilder shown = new StringBuilder(value.length());
+        value.chars().forEach(c -> {
             if (Character.isISOControl(c)) {
                 shown.append(String.format("\\u%04x", c));
             } else {
