@@ -278,7 +278,9 @@ class UploadReadSetTest extends EmulatorTestSupport {
                 upload(uri(""), bam, headers).getException());
 
         assertEquals(List.of("header CamelAwsOmicsUploadSource2: a second file is only for a paired FASTQ, not for "
-                             + "sourceFileType BAM, got " + dir.resolve("missing.bam")), e.getProblems());
+                             + "sourceFileType BAM, got " + dir.resolve("missing.bam"),
+                "referenceArn: must not be null when sourceFileType is BAM, got none"), e.getProblems(),
+                "the files' problems and the fields' in one report");
         InvalidRequestException text = assertInstanceOf(InvalidRequestException.class,
                 upload(uri(""), "r1.fastq.gz", Map.of()).getException());
         assertEquals(List.of("body: expected the file to upload (a java.io.File, a java.nio.file.Path or a file from "

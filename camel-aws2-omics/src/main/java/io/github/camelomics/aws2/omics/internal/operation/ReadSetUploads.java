@@ -55,7 +55,7 @@ final class ReadSetUploads {
         Omics2Configuration options = call.options();
         List<UploadFile> files = UploadSources.of(call.values(), request.sourceFileTypeAsString(), options.getPartSize());
         if (files.isEmpty()) { // the files changed since they were checked: say how, as the check did
-            throw new InvalidRequestException(Omics2Operations.uploadReadSet, call.values().problems());
+            throw new InvalidRequestException(Omics2Operations.uploadReadSet, call.values().separateProblems());
         }
         String region = call.client().serviceClientConfiguration().region().id();
         ReadSetUpload.Outcome outcome = new ReadSetUpload(call.client(), call.uploadLedger(),
