@@ -30,3 +30,12 @@ CREATE TABLE IF NOT EXISTS omics_consumer_watermark (
     updated_at        TIMESTAMPTZ  NOT NULL DEFAULT now(),
     PRIMARY KEY (region, sequence_store_id)
 );
+
+-- The upload ledger (uploadReadSet with startLedger=true): per upload of a file (or a FASTQ pair) into a store, the
+-- upload id, the files as they were when it began, the parts the service confirmed and, once completed, the read set,
+-- as one JSON document rewritten after each part. One row per upload; a row is removed when its upload is aborted.
+CREATE TABLE IF NOT EXISTS omics_upload_ledger (
+    ledger_key        VARCHAR(8192) NOT NULL PRIMARY KEY,
+    upload            TEXT          NOT NULL,
+    updated_at        TIMESTAMPTZ   NOT NULL DEFAULT now()
+);

@@ -28,7 +28,7 @@ public final class RunAll {
     private final List<String> rows = new ArrayList<>();
 
     public static void main(String[] args) throws Exception {
-        new RunAll().run(args.length == 0 ? List.of("1", "2", "3", "4", "5") : List.of(args));
+        new RunAll().run(args.length == 0 ? List.of("1", "2", "3", "4", "5", "6") : List.of(args));
         System.exit(0);
     }
 
@@ -49,6 +49,9 @@ public final class RunAll {
         }
         if (points.contains("5")) {
             coldStart(work);
+        }
+        if (points.contains("6")) {
+            upload(work);
         }
         String table = "| # | Figure | Value | Baseline (same run) | Ratio | Target | Met |\n"
                        + "|---|---|---|---|---|---|---|\n" + String.join("\n", rows) + "\n";
@@ -147,6 +150,19 @@ public final class RunAll {
         row("5", "cold start, camel-main YAML route (median; runs " + r.camelRunsMs() + " ms)",
                 String.format("%.0f ms", r.camelMedianMs()),
                 String.format("SDK program %.0f ms (runs %s ms)", r.sdkMedianMs(), r.sdkRunsMs()), r.ratio(), "", "");
+    }
+
+    private void upload(Path work) throws Exception {
+        progress("6. upload of a 2 x 1 GiB FASTQ pair with uploadReadSet, against a loopback copy of the same bytes");
+        UploadThroughput.Result r = UploadThroughput.run(Path.of("benchmarks", "target", "upload-data"),
+                work.resolve("upload"), 1L << 30);
+        progress(String.format("   %d bytes in %d parts: parts %.1f s, with Complete %.1f s; loopback copy %.1f s",
+                r.bytes(), r.parts(), r.partsSeconds(), r.totalSeconds(), r.copySeconds()));
+        row("6", "upload 2 x " + r.bytes() / 2_000_000 + " MB, " + r.parts() + " parts of 100 MiB, 4 in flight (to the "
+                 + "last part; with Complete " + String.format("%.1f s", r.totalSeconds()) + ")",
+                String.format("%.1f s (%.0f MB/s)", r.partsSeconds(), r.bytes() / 1e6 / r.partsSeconds()),
+                String.format("loopback copy %.1f s (%.0f MB/s)", r.copySeconds(), r.bytes() / 1e6 / r.copySeconds()),
+                r.ratio(), "", "");
     }
 
     /**

@@ -57,6 +57,8 @@ public class Omics2ComponentConfigurer extends PropertyConfigurerSupport impleme
         case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
         case "idempotentrepository":
         case "idempotentRepository": getOrCreateConfiguration(target).setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
+        case "keepuploadonfailure":
+        case "keepUploadOnFailure": getOrCreateConfiguration(target).setKeepUploadOnFailure(property(camelContext, boolean.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxattempts":
@@ -71,12 +73,20 @@ public class Omics2ComponentConfigurer extends PropertyConfigurerSupport impleme
         case "omicsClient": getOrCreateConfiguration(target).setOmicsClient(property(camelContext, software.amazon.awssdk.services.omics.OmicsClient.class, value)); return true;
         case "overrideendpoint":
         case "overrideEndpoint": getOrCreateConfiguration(target).setOverrideEndpoint(property(camelContext, boolean.class, value)); return true;
+        case "partsize":
+        case "partSize": getOrCreateConfiguration(target).setPartSize(property(camelContext, long.class, value)); return true;
+        case "partsinflight":
+        case "partsInFlight": getOrCreateConfiguration(target).setPartsInFlight(property(camelContext, int.class, value)); return true;
         case "pojorequest":
         case "pojoRequest": getOrCreateConfiguration(target).setPojoRequest(property(camelContext, boolean.class, value)); return true;
         case "pollinterval":
         case "pollInterval": getOrCreateConfiguration(target).setPollInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
         case "profilecredentialsname":
         case "profileCredentialsName": getOrCreateConfiguration(target).setProfileCredentialsName(property(camelContext, java.lang.String.class, value)); return true;
+        case "progressinterval":
+        case "progressInterval": getOrCreateConfiguration(target).setProgressInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "progresslistener":
+        case "progressListener": getOrCreateConfiguration(target).setProgressListener(property(camelContext, io.github.camelomics.aws2.omics.UploadProgressListener.class, value)); return true;
         case "proxyhost":
         case "proxyHost": getOrCreateConfiguration(target).setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyport":
@@ -115,6 +125,10 @@ public class Omics2ComponentConfigurer extends PropertyConfigurerSupport impleme
         case "terminalStatusesOnly": getOrCreateConfiguration(target).setTerminalStatusesOnly(property(camelContext, boolean.class, value)); return true;
         case "trustallcertificates":
         case "trustAllCertificates": getOrCreateConfiguration(target).setTrustAllCertificates(property(camelContext, boolean.class, value)); return true;
+        case "uploadledger":
+        case "uploadLedger": getOrCreateConfiguration(target).setUploadLedger(property(camelContext, io.github.camelomics.aws2.omics.UploadLedger.class, value)); return true;
+        case "uploadledgerdirectory":
+        case "uploadLedgerDirectory": getOrCreateConfiguration(target).setUploadLedgerDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "uriendpointoverride":
         case "uriEndpointOverride": getOrCreateConfiguration(target).setUriEndpointOverride(property(camelContext, java.lang.String.class, value)); return true;
         case "usedefaultcredentialsprovider":
@@ -169,6 +183,8 @@ public class Omics2ComponentConfigurer extends PropertyConfigurerSupport impleme
         case "healthCheckProducerEnabled": return boolean.class;
         case "idempotentrepository":
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
+        case "keepuploadonfailure":
+        case "keepUploadOnFailure": return boolean.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxattempts":
@@ -183,12 +199,20 @@ public class Omics2ComponentConfigurer extends PropertyConfigurerSupport impleme
         case "omicsClient": return software.amazon.awssdk.services.omics.OmicsClient.class;
         case "overrideendpoint":
         case "overrideEndpoint": return boolean.class;
+        case "partsize":
+        case "partSize": return long.class;
+        case "partsinflight":
+        case "partsInFlight": return int.class;
         case "pojorequest":
         case "pojoRequest": return boolean.class;
         case "pollinterval":
         case "pollInterval": return long.class;
         case "profilecredentialsname":
         case "profileCredentialsName": return java.lang.String.class;
+        case "progressinterval":
+        case "progressInterval": return long.class;
+        case "progresslistener":
+        case "progressListener": return io.github.camelomics.aws2.omics.UploadProgressListener.class;
         case "proxyhost":
         case "proxyHost": return java.lang.String.class;
         case "proxyport":
@@ -227,6 +251,10 @@ public class Omics2ComponentConfigurer extends PropertyConfigurerSupport impleme
         case "terminalStatusesOnly": return boolean.class;
         case "trustallcertificates":
         case "trustAllCertificates": return boolean.class;
+        case "uploadledger":
+        case "uploadLedger": return io.github.camelomics.aws2.omics.UploadLedger.class;
+        case "uploadledgerdirectory":
+        case "uploadLedgerDirectory": return java.lang.String.class;
         case "uriendpointoverride":
         case "uriEndpointOverride": return java.lang.String.class;
         case "usedefaultcredentialsprovider":
@@ -277,6 +305,8 @@ public class Omics2ComponentConfigurer extends PropertyConfigurerSupport impleme
         case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
         case "idempotentrepository":
         case "idempotentRepository": return getOrCreateConfiguration(target).getIdempotentRepository();
+        case "keepuploadonfailure":
+        case "keepUploadOnFailure": return getOrCreateConfiguration(target).isKeepUploadOnFailure();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxattempts":
@@ -291,12 +321,20 @@ public class Omics2ComponentConfigurer extends PropertyConfigurerSupport impleme
         case "omicsClient": return getOrCreateConfiguration(target).getOmicsClient();
         case "overrideendpoint":
         case "overrideEndpoint": return getOrCreateConfiguration(target).isOverrideEndpoint();
+        case "partsize":
+        case "partSize": return getOrCreateConfiguration(target).getPartSize();
+        case "partsinflight":
+        case "partsInFlight": return getOrCreateConfiguration(target).getPartsInFlight();
         case "pojorequest":
         case "pojoRequest": return getOrCreateConfiguration(target).isPojoRequest();
         case "pollinterval":
         case "pollInterval": return getOrCreateConfiguration(target).getPollInterval();
         case "profilecredentialsname":
         case "profileCredentialsName": return getOrCreateConfiguration(target).getProfileCredentialsName();
+        case "progressinterval":
+        case "progressInterval": return getOrCreateConfiguration(target).getProgressInterval();
+        case "progresslistener":
+        case "progressListener": return getOrCreateConfiguration(target).getProgressListener();
         case "proxyhost":
         case "proxyHost": return getOrCreateConfiguration(target).getProxyHost();
         case "proxyport":
@@ -335,6 +373,10 @@ public class Omics2ComponentConfigurer extends PropertyConfigurerSupport impleme
         case "terminalStatusesOnly": return getOrCreateConfiguration(target).isTerminalStatusesOnly();
         case "trustallcertificates":
         case "trustAllCertificates": return getOrCreateConfiguration(target).isTrustAllCertificates();
+        case "uploadledger":
+        case "uploadLedger": return getOrCreateConfiguration(target).getUploadLedger();
+        case "uploadledgerdirectory":
+        case "uploadLedgerDirectory": return getOrCreateConfiguration(target).getUploadLedgerDirectory();
         case "uriendpointoverride":
         case "uriEndpointOverride": return getOrCreateConfiguration(target).getUriEndpointOverride();
         case "usedefaultcredentialsprovider":

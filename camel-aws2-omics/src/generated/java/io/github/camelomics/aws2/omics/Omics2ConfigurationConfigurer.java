@@ -41,6 +41,8 @@ public class Omics2ConfigurationConfigurer extends org.apache.camel.support.comp
         case "failOnImportFailure": target.setFailOnImportFailure(property(camelContext, boolean.class, value)); return true;
         case "idempotentrepository":
         case "idempotentRepository": target.setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
+        case "keepuploadonfailure":
+        case "keepUploadOnFailure": target.setKeepUploadOnFailure(property(camelContext, boolean.class, value)); return true;
         case "maxattempts":
         case "maxAttempts": target.setMaxAttempts(property(camelContext, java.lang.Integer.class, value)); return true;
         case "maxbodysize":
@@ -54,12 +56,20 @@ public class Omics2ConfigurationConfigurer extends org.apache.camel.support.comp
         case "operation": target.setOperation(property(camelContext, io.github.camelomics.aws2.omics.Omics2Operations.class, value)); return true;
         case "overrideendpoint":
         case "overrideEndpoint": target.setOverrideEndpoint(property(camelContext, boolean.class, value)); return true;
+        case "partsize":
+        case "partSize": target.setPartSize(property(camelContext, long.class, value)); return true;
+        case "partsinflight":
+        case "partsInFlight": target.setPartsInFlight(property(camelContext, int.class, value)); return true;
         case "pojorequest":
         case "pojoRequest": target.setPojoRequest(property(camelContext, boolean.class, value)); return true;
         case "pollinterval":
         case "pollInterval": target.setPollInterval(property(camelContext, long.class, value)); return true;
         case "profilecredentialsname":
         case "profileCredentialsName": target.setProfileCredentialsName(property(camelContext, java.lang.String.class, value)); return true;
+        case "progressinterval":
+        case "progressInterval": target.setProgressInterval(property(camelContext, long.class, value)); return true;
+        case "progresslistener":
+        case "progressListener": target.setProgressListener(property(camelContext, io.github.camelomics.aws2.omics.UploadProgressListener.class, value)); return true;
         case "proxyhost":
         case "proxyHost": target.setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyport":
@@ -98,6 +108,10 @@ public class Omics2ConfigurationConfigurer extends org.apache.camel.support.comp
         case "terminalStatusesOnly": target.setTerminalStatusesOnly(property(camelContext, boolean.class, value)); return true;
         case "trustallcertificates":
         case "trustAllCertificates": target.setTrustAllCertificates(property(camelContext, boolean.class, value)); return true;
+        case "uploadledger":
+        case "uploadLedger": target.setUploadLedger(property(camelContext, io.github.camelomics.aws2.omics.UploadLedger.class, value)); return true;
+        case "uploadledgerdirectory":
+        case "uploadLedgerDirectory": target.setUploadLedgerDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "uriendpointoverride":
         case "uriEndpointOverride": target.setUriEndpointOverride(property(camelContext, java.lang.String.class, value)); return true;
         case "usedefaultcredentialsprovider":
@@ -138,6 +152,8 @@ public class Omics2ConfigurationConfigurer extends org.apache.camel.support.comp
         case "failOnImportFailure": return boolean.class;
         case "idempotentrepository":
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
+        case "keepuploadonfailure":
+        case "keepUploadOnFailure": return boolean.class;
         case "maxattempts":
         case "maxAttempts": return java.lang.Integer.class;
         case "maxbodysize":
@@ -151,12 +167,20 @@ public class Omics2ConfigurationConfigurer extends org.apache.camel.support.comp
         case "operation": return io.github.camelomics.aws2.omics.Omics2Operations.class;
         case "overrideendpoint":
         case "overrideEndpoint": return boolean.class;
+        case "partsize":
+        case "partSize": return long.class;
+        case "partsinflight":
+        case "partsInFlight": return int.class;
         case "pojorequest":
         case "pojoRequest": return boolean.class;
         case "pollinterval":
         case "pollInterval": return long.class;
         case "profilecredentialsname":
         case "profileCredentialsName": return java.lang.String.class;
+        case "progressinterval":
+        case "progressInterval": return long.class;
+        case "progresslistener":
+        case "progressListener": return io.github.camelomics.aws2.omics.UploadProgressListener.class;
         case "proxyhost":
         case "proxyHost": return java.lang.String.class;
         case "proxyport":
@@ -195,6 +219,10 @@ public class Omics2ConfigurationConfigurer extends org.apache.camel.support.comp
         case "terminalStatusesOnly": return boolean.class;
         case "trustallcertificates":
         case "trustAllCertificates": return boolean.class;
+        case "uploadledger":
+        case "uploadLedger": return io.github.camelomics.aws2.omics.UploadLedger.class;
+        case "uploadledgerdirectory":
+        case "uploadLedgerDirectory": return java.lang.String.class;
         case "uriendpointoverride":
         case "uriEndpointOverride": return java.lang.String.class;
         case "usedefaultcredentialsprovider":
@@ -236,6 +264,8 @@ public class Omics2ConfigurationConfigurer extends org.apache.camel.support.comp
         case "failOnImportFailure": return target.isFailOnImportFailure();
         case "idempotentrepository":
         case "idempotentRepository": return target.getIdempotentRepository();
+        case "keepuploadonfailure":
+        case "keepUploadOnFailure": return target.isKeepUploadOnFailure();
         case "maxattempts":
         case "maxAttempts": return target.getMaxAttempts();
         case "maxbodysize":
@@ -249,12 +279,20 @@ public class Omics2ConfigurationConfigurer extends org.apache.camel.support.comp
         case "operation": return target.getOperation();
         case "overrideendpoint":
         case "overrideEndpoint": return target.isOverrideEndpoint();
+        case "partsize":
+        case "partSize": return target.getPartSize();
+        case "partsinflight":
+        case "partsInFlight": return target.getPartsInFlight();
         case "pojorequest":
         case "pojoRequest": return target.isPojoRequest();
         case "pollinterval":
         case "pollInterval": return target.getPollInterval();
         case "profilecredentialsname":
         case "profileCredentialsName": return target.getProfileCredentialsName();
+        case "progressinterval":
+        case "progressInterval": return target.getProgressInterval();
+        case "progresslistener":
+        case "progressListener": return target.getProgressListener();
         case "proxyhost":
         case "proxyHost": return target.getProxyHost();
         case "proxyport":
@@ -293,6 +331,10 @@ public class Omics2ConfigurationConfigurer extends org.apache.camel.support.comp
         case "terminalStatusesOnly": return target.isTerminalStatusesOnly();
         case "trustallcertificates":
         case "trustAllCertificates": return target.isTrustAllCertificates();
+        case "uploadledger":
+        case "uploadLedger": return target.getUploadLedger();
+        case "uploadledgerdirectory":
+        case "uploadLedgerDirectory": return target.getUploadLedgerDirectory();
         case "uriendpointoverride":
         case "uriEndpointOverride": return target.getUriEndpointOverride();
         case "usedefaultcredentialsprovider":

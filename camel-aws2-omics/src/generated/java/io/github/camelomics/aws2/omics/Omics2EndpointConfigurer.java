@@ -57,6 +57,8 @@ public class Omics2EndpointConfigurer extends PropertyConfigurerSupport implemen
         case "idempotentRepository": target.getConfiguration().setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "initialdelay":
         case "initialDelay": target.setInitialDelay(property(camelContext, long.class, value)); return true;
+        case "keepuploadonfailure":
+        case "keepUploadOnFailure": target.getConfiguration().setKeepUploadOnFailure(property(camelContext, boolean.class, value)); return true;
         case "lazystartproducer":
         case "lazyStartProducer": target.setLazyStartProducer(property(camelContext, boolean.class, value)); return true;
         case "maxattempts":
@@ -71,6 +73,10 @@ public class Omics2EndpointConfigurer extends PropertyConfigurerSupport implemen
         case "omicsClient": target.getConfiguration().setOmicsClient(property(camelContext, software.amazon.awssdk.services.omics.OmicsClient.class, value)); return true;
         case "overrideendpoint":
         case "overrideEndpoint": target.getConfiguration().setOverrideEndpoint(property(camelContext, boolean.class, value)); return true;
+        case "partsize":
+        case "partSize": target.getConfiguration().setPartSize(property(camelContext, long.class, value)); return true;
+        case "partsinflight":
+        case "partsInFlight": target.getConfiguration().setPartsInFlight(property(camelContext, int.class, value)); return true;
         case "pojorequest":
         case "pojoRequest": target.getConfiguration().setPojoRequest(property(camelContext, boolean.class, value)); return true;
         case "pollinterval":
@@ -79,6 +85,10 @@ public class Omics2EndpointConfigurer extends PropertyConfigurerSupport implemen
         case "pollStrategy": target.setPollStrategy(property(camelContext, org.apache.camel.spi.PollingConsumerPollStrategy.class, value)); return true;
         case "profilecredentialsname":
         case "profileCredentialsName": target.getConfiguration().setProfileCredentialsName(property(camelContext, java.lang.String.class, value)); return true;
+        case "progressinterval":
+        case "progressInterval": target.getConfiguration().setProgressInterval(property(camelContext, java.time.Duration.class, value).toMillis()); return true;
+        case "progresslistener":
+        case "progressListener": target.getConfiguration().setProgressListener(property(camelContext, io.github.camelomics.aws2.omics.UploadProgressListener.class, value)); return true;
         case "proxyhost":
         case "proxyHost": target.getConfiguration().setProxyHost(property(camelContext, java.lang.String.class, value)); return true;
         case "proxyport":
@@ -132,6 +142,10 @@ public class Omics2EndpointConfigurer extends PropertyConfigurerSupport implemen
         case "timeUnit": target.setTimeUnit(property(camelContext, java.util.concurrent.TimeUnit.class, value)); return true;
         case "trustallcertificates":
         case "trustAllCertificates": target.getConfiguration().setTrustAllCertificates(property(camelContext, boolean.class, value)); return true;
+        case "uploadledger":
+        case "uploadLedger": target.getConfiguration().setUploadLedger(property(camelContext, io.github.camelomics.aws2.omics.UploadLedger.class, value)); return true;
+        case "uploadledgerdirectory":
+        case "uploadLedgerDirectory": target.getConfiguration().setUploadLedgerDirectory(property(camelContext, java.lang.String.class, value)); return true;
         case "uriendpointoverride":
         case "uriEndpointOverride": target.getConfiguration().setUriEndpointOverride(property(camelContext, java.lang.String.class, value)); return true;
         case "usedefaultcredentialsprovider":
@@ -195,6 +209,8 @@ public class Omics2EndpointConfigurer extends PropertyConfigurerSupport implemen
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "initialdelay":
         case "initialDelay": return long.class;
+        case "keepuploadonfailure":
+        case "keepUploadOnFailure": return boolean.class;
         case "lazystartproducer":
         case "lazyStartProducer": return boolean.class;
         case "maxattempts":
@@ -209,6 +225,10 @@ public class Omics2EndpointConfigurer extends PropertyConfigurerSupport implemen
         case "omicsClient": return software.amazon.awssdk.services.omics.OmicsClient.class;
         case "overrideendpoint":
         case "overrideEndpoint": return boolean.class;
+        case "partsize":
+        case "partSize": return long.class;
+        case "partsinflight":
+        case "partsInFlight": return int.class;
         case "pojorequest":
         case "pojoRequest": return boolean.class;
         case "pollinterval":
@@ -217,6 +237,10 @@ public class Omics2EndpointConfigurer extends PropertyConfigurerSupport implemen
         case "pollStrategy": return org.apache.camel.spi.PollingConsumerPollStrategy.class;
         case "profilecredentialsname":
         case "profileCredentialsName": return java.lang.String.class;
+        case "progressinterval":
+        case "progressInterval": return long.class;
+        case "progresslistener":
+        case "progressListener": return io.github.camelomics.aws2.omics.UploadProgressListener.class;
         case "proxyhost":
         case "proxyHost": return java.lang.String.class;
         case "proxyport":
@@ -270,6 +294,10 @@ public class Omics2EndpointConfigurer extends PropertyConfigurerSupport implemen
         case "timeUnit": return java.util.concurrent.TimeUnit.class;
         case "trustallcertificates":
         case "trustAllCertificates": return boolean.class;
+        case "uploadledger":
+        case "uploadLedger": return io.github.camelomics.aws2.omics.UploadLedger.class;
+        case "uploadledgerdirectory":
+        case "uploadLedgerDirectory": return java.lang.String.class;
         case "uriendpointoverride":
         case "uriEndpointOverride": return java.lang.String.class;
         case "usedefaultcredentialsprovider":
@@ -329,6 +357,8 @@ public class Omics2EndpointConfigurer extends PropertyConfigurerSupport implemen
         case "idempotentRepository": return target.getConfiguration().getIdempotentRepository();
         case "initialdelay":
         case "initialDelay": return target.getInitialDelay();
+        case "keepuploadonfailure":
+        case "keepUploadOnFailure": return target.getConfiguration().isKeepUploadOnFailure();
         case "lazystartproducer":
         case "lazyStartProducer": return target.isLazyStartProducer();
         case "maxattempts":
@@ -343,6 +373,10 @@ public class Omics2EndpointConfigurer extends PropertyConfigurerSupport implemen
         case "omicsClient": return target.getConfiguration().getOmicsClient();
         case "overrideendpoint":
         case "overrideEndpoint": return target.getConfiguration().isOverrideEndpoint();
+        case "partsize":
+        case "partSize": return target.getConfiguration().getPartSize();
+        case "partsinflight":
+        case "partsInFlight": return target.getConfiguration().getPartsInFlight();
         case "pojorequest":
         case "pojoRequest": return target.getConfiguration().isPojoRequest();
         case "pollinterval":
@@ -351,6 +385,10 @@ public class Omics2EndpointConfigurer extends PropertyConfigurerSupport implemen
         case "pollStrategy": return target.getPollStrategy();
         case "profilecredentialsname":
         case "profileCredentialsName": return target.getConfiguration().getProfileCredentialsName();
+        case "progressinterval":
+        case "progressInterval": return target.getConfiguration().getProgressInterval();
+        case "progresslistener":
+        case "progressListener": return target.getConfiguration().getProgressListener();
         case "proxyhost":
         case "proxyHost": return target.getConfiguration().getProxyHost();
         case "proxyport":
@@ -404,6 +442,10 @@ public class Omics2EndpointConfigurer extends PropertyConfigurerSupport implemen
         case "timeUnit": return target.getTimeUnit();
         case "trustallcertificates":
         case "trustAllCertificates": return target.getConfiguration().isTrustAllCertificates();
+        case "uploadledger":
+        case "uploadLedger": return target.getConfiguration().getUploadLedger();
+        case "uploadledgerdirectory":
+        case "uploadLedgerDirectory": return target.getConfiguration().getUploadLedgerDirectory();
         case "uriendpointoverride":
         case "uriEndpointOverride": return target.getConfiguration().getUriEndpointOverride();
         case "usedefaultcredentialsprovider":

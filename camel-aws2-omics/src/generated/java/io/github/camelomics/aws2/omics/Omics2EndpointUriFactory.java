@@ -43,6 +43,7 @@ public class Omics2EndpointUriFactory extends org.apache.camel.support.component
         props.add("greedy");
         props.add("idempotentRepository");
         props.add("initialDelay");
+        props.add("keepUploadOnFailure");
         props.add("lazyStartProducer");
         props.add("maxAttempts");
         props.add("maxBodySize");
@@ -51,10 +52,14 @@ public class Omics2EndpointUriFactory extends org.apache.camel.support.component
         props.add("omicsClient");
         props.add("operation");
         props.add("overrideEndpoint");
+        props.add("partSize");
+        props.add("partsInFlight");
         props.add("pojoRequest");
         props.add("pollInterval");
         props.add("pollStrategy");
         props.add("profileCredentialsName");
+        props.add("progressInterval");
+        props.add("progressListener");
         props.add("proxyHost");
         props.add("proxyPort");
         props.add("proxyProtocol");
@@ -83,6 +88,8 @@ public class Omics2EndpointUriFactory extends org.apache.camel.support.component
         props.add("terminalStatusesOnly");
         props.add("timeUnit");
         props.add("trustAllCertificates");
+        props.add("uploadLedger");
+        props.add("uploadLedgerDirectory");
         props.add("uriEndpointOverride");
         props.add("useDefaultCredentialsProvider");
         props.add("useFixedDelay");

@@ -23,6 +23,8 @@ public class Omics2Configuration implements Cloneable {
 
     /** 10 MB: far above any real manifest or sample sheet, far below what would strain a JVM. */
     public static final long DEFAULT_MAX_BODY_SIZE = 10L * 1024 * 1024;
+    /** The largest part HealthOmics takes: 100 MiB, the user guide's {@code split -b 100MiB}. */
+    public static final long MAX_PART_SIZE = 104_857_600L;
 
     @UriPath(description = "The HealthOmics operation to perform")
     @Metadata(required = true)
@@ -210,6 +212,37 @@ public class Omics2Configuration implements Cloneable {
                             + "omics_consumer_watermark, created on first use), so that it survives restarts and the "
                             + "replicas polling a store share it. A watermarkStore given wins over it")
     private boolean sharedWatermark;
+
+    // ---- uploadReadSet
+
+    @UriParam(label = "producer", defaultValue = "104857600",
+              description = "uploadReadSet: the size of each part in bytes, at most 104857600 (100 MiB, the service's "
+                            + "limit); a file has at most 10000 parts")
+    private long partSize = MAX_PART_SIZE;
+    @UriParam(label = "producer", defaultValue = "4",
+              description = "uploadReadSet: how many parts of one upload are sent at once; each holds one connection and "
+                            + "a small buffer, never the part (parts are streamed from disk)")
+    private int partsInFlight = 4;
+    @UriParam(label = "producer",
+              description = "uploadReadSet: keep the upload when it fails in a way a retry cannot mend (a refused part or "
+                            + "Complete), for a later resume, instead of aborting it. Failures a retry can mend (a "
+                            + "network cut, a timeout, a 5xx, throttling) always keep it")
+    private boolean keepUploadOnFailure;
+    @UriParam(label = "producer",
+              description = "uploadReadSet: the directory of the local upload ledger, where each upload's id and "
+                            + "confirmed parts are kept for a resume. Default: .camel-aws2-omics/uploads in the user's "
+                            + "home directory. Not used with uploadLedger, or with startLedger=true (then the ledger is in "
+                            + "the dataSource)")
+    private String uploadLedgerDirectory;
+    @UriParam(label = "producer",
+              description = "uploadReadSet: your own UploadLedger bean, instead of the local directory or the database")
+    private UploadLedger uploadLedger;
+    @UriParam(label = "producer", defaultValue = "30000", javaType = "java.time.Duration",
+              description = "uploadReadSet: how often an upload logs where it stands at INFO (parts, MB/s, time left)")
+    private long progressInterval = 30_000;
+    @UriParam(label = "producer",
+              description = "uploadReadSet: an UploadProgressListener bean told where each upload stands after every part")
+    private UploadProgressListener progressListener;
 
     public Omics2Operations getOperation() {
         return operation;
@@ -585,6 +618,62 @@ public class Omics2Configuration implements Cloneable {
 
     public void setWatermarkStore(WatermarkStore watermarkStore) {
         this.watermarkStore = watermarkStore;
+    }
+
+    public long getPartSize() {
+        return partSize;
+    }
+
+    public void setPartSize(long partSize) {
+        this.partSize = partSize;
+    }
+
+    public int getPartsInFlight() {
+        return partsInFlight;
+    }
+
+    public void setPartsInFlight(int partsInFlight) {
+        this.partsInFlight = partsInFlight;
+    }
+
+    public boolean isKeepUploadOnFailure() {
+        return keepUploadOnFailure;
+    }
+
+    public void setKeepUploadOnFailure(boolean keepUploadOnFailure) {
+        this.keepUploadOnFailure = keepUploadOnFailure;
+    }
+
+    public String getUploadLedgerDirectory() {
+        return uploadLedgerDirectory;
+    }
+
+    public void setUploadLedgerDirectory(String uploadLedgerDirectory) {
+        this.uploadLedgerDirectory = uploadLedgerDirectory;
+    }
+
+    public UploadLedger getUploadLedger() {
+        return uploadLedger;
+    }
+
+    public void setUploadLedger(UploadLedger uploadLedger) {
+        this.uploadLedger = uploadLedger;
+    }
+
+    public long getProgressInterval() {
+        return progressInterval;
+    }
+
+    public void setProgressInterval(long progressInterval) {
+        this.progressInterval = progressInterval;
+    }
+
+    public UploadProgressListener getProgressListener() {
+        return progressListener;
+    }
+
+    public void setProgressListener(UploadProgressListener progressListener) {
+        this.progressListener = progressListener;
     }
 
     public Omics2Configuration copy() {

@@ -13,6 +13,7 @@ public interface Omics2Constants {
     String LIST_JOBS = "listReadSetImportJobs";
     String GET_READ_SET = "getReadSetMetadata";
     String LIST_READ_SETS = "listReadSets";
+    String UPLOAD = "uploadReadSet";
 
     @Metadata(description = "The operation to perform, overriding the one in the endpoint URI.",
               javaType = "io.github.camelomics.aws2.omics.Omics2Operations")
@@ -29,7 +30,8 @@ public interface Omics2Constants {
     @Metadata(label = START, description = "The ARN of the IAM role HealthOmics assumes to read the source files.",
               javaType = "String")
     String ROLE_ARN = "CamelAwsOmicsRoleArn";
-    @Metadata(label = START, description = "The idempotency token of the import job (1 to 127 printable characters).",
+    @Metadata(label = START + "," + UPLOAD,
+              description = "The idempotency token of the import job, or of the upload's Create (1 to 127 printable characters).",
               javaType = "String")
     String CLIENT_TOKEN = "CamelAwsOmicsClientToken";
     @Metadata(label = START,
@@ -39,20 +41,24 @@ public interface Omics2Constants {
     String SOURCE1 = "CamelAwsOmicsSource1";
     @Metadata(label = START, description = "The S3 URI of the second file of a paired FASTQ source.", javaType = "String")
     String SOURCE2 = "CamelAwsOmicsSource2";
-    @Metadata(label = START, description = "The file type of the header source: FASTQ, BAM, CRAM or UBAM.", javaType = "String",
+    @Metadata(label = START + "," + UPLOAD,
+              description = "The file type of the header source, or of the uploaded files: FASTQ, BAM, CRAM or UBAM.", javaType = "String",
               enums = "FASTQ,BAM,CRAM,UBAM")
     String SOURCE_FILE_TYPE = "CamelAwsOmicsSourceFileType";
-    @Metadata(label = START + "," + LIST_READ_SETS,
-              description = "The subject id of the header source; on listReadSets, a filter.", javaType = "String")
+    @Metadata(label = START + "," + LIST_READ_SETS + "," + UPLOAD,
+              description = "The subject id of the header source, or of the uploaded read set; on listReadSets, a filter.",
+              javaType = "String")
     String SUBJECT_ID = "CamelAwsOmicsSubjectId";
-    @Metadata(label = START + "," + LIST_READ_SETS,
-              description = "The sample id of the header source; on listReadSets, a filter.", javaType = "String")
+    @Metadata(label = START + "," + LIST_READ_SETS + "," + UPLOAD,
+              description = "The sample id of the header source, or of the uploaded read set; on listReadSets, a filter.",
+              javaType = "String")
     String SAMPLE_ID = "CamelAwsOmicsSampleId";
-    @Metadata(label = START + "," + LIST_READ_SETS,
-              description = "Where the header source was generated from; on listReadSets, a filter.", javaType = "String")
+    @Metadata(label = START + "," + LIST_READ_SETS + "," + UPLOAD,
+              description = "Where the header source (or the uploaded read set) was generated from; on listReadSets, a filter.",
+              javaType = "String")
     String GENERATED_FROM = "CamelAwsOmicsGeneratedFrom";
-    @Metadata(label = START + "," + LIST_READ_SETS,
-              description = "The reference ARN of the header source (needed for BAM and CRAM); with a body, the reference of "
+    @Metadata(label = START + "," + LIST_READ_SETS + "," + UPLOAD,
+              description = "The reference ARN of the header source, or of the uploaded read set (needed for BAM and CRAM); with a body, the reference of "
                             + "every BAM and CRAM source that names none (a file list names none); on listReadSets, a filter.",
               javaType = "String")
     String REFERENCE_ARN = "CamelAwsOmicsReferenceArn";
@@ -61,12 +67,15 @@ public interface Omics2Constants {
                             + "Overrides option bamFileType.",
               javaType = "String", enums = "BAM,UBAM")
     String BAM_FILE_TYPE = "CamelAwsOmicsBamFileType";
-    @Metadata(label = START + "," + LIST_READ_SETS,
-              description = "The name of the read set the header source becomes; on listReadSets, a filter.", javaType = "String")
+    @Metadata(label = START + "," + LIST_READ_SETS + "," + UPLOAD,
+              description = "The name of the read set the header source (or the upload) becomes (an upload's default: the "
+                            + "first file's name); on listReadSets, a filter.",
+              javaType = "String")
     String READ_SET_NAME = "CamelAwsOmicsReadSetName";
-    @Metadata(label = START, description = "The description of the read set the header source becomes.", javaType = "String")
+    @Metadata(label = START + "," + UPLOAD,
+              description = "The description of the read set the header source (or the upload) becomes.", javaType = "String")
     String READ_SET_DESCRIPTION = "CamelAwsOmicsReadSetDescription";
-    @Metadata(label = START, description = "The tags of the read set the header source becomes.",
+    @Metadata(label = START + "," + UPLOAD, description = "The tags of the read set the header source (or the upload) becomes.",
               javaType = "java.util.Map<String, String>")
     String TAGS = "CamelAwsOmicsTags";
 
@@ -81,7 +90,9 @@ public interface Omics2Constants {
                             + "maxSourcesPerJob sources. CamelAwsOmicsImportJobId is set only when there is one job.",
               javaType = "java.util.List<String>")
     String IMPORT_JOB_IDS = "CamelAwsOmicsImportJobIds";
-    @Metadata(label = GET_READ_SET, description = "In: the read set id. Out: the read set's id.", javaType = "String")
+    @Metadata(label = GET_READ_SET + "," + UPLOAD,
+              description = "In: the read set id. Out: the read set's id (uploadReadSet: the read set the upload made).",
+              javaType = "String")
     String READ_SET_ID = "CamelAwsOmicsReadSetId";
 
     // ---- list operations
@@ -116,7 +127,7 @@ public interface Omics2Constants {
                             + "runs, FAILED when all failed, else COMPLETED_WITH_FAILURES.",
               javaType = "String")
     String IMPORT_JOB_STATUS = "CamelAwsOmicsImportJobStatus";
-    @Metadata(label = START + "," + GET_JOB + "," + GET_READ_SET,
+    @Metadata(label = START + "," + GET_JOB + "," + GET_READ_SET + "," + UPLOAD,
               description = "Out: when the job or read set was created.", javaType = "java.time.Instant")
     String CREATION_TIME = "CamelAwsOmicsCreationTime";
     @Metadata(label = START + "," + GET_JOB, description = "Out: when the job (the last of several) ended; absent while any runs.",
@@ -138,6 +149,34 @@ public interface Omics2Constants {
                             + "nf-core sample sheet.",
               javaType = "java.util.List<io.github.camelomics.aws2.omics.ReadSetUris>")
     String READ_SET_URIS = "CamelAwsOmicsReadSetUris";
-    @Metadata(label = GET_READ_SET, description = "Out: the read set's status.", javaType = "String")
+    @Metadata(label = GET_READ_SET + "," + UPLOAD,
+              description = "Out: the read set's status (uploadReadSet, after waitForCompletion: ACTIVE).", javaType = "String")
     String READ_SET_STATUS = "CamelAwsOmicsReadSetStatus";
+
+    // ---- uploadReadSet (the read set's fields come from the source headers above: SourceFileType, SubjectId,
+    // SampleId, ReadSetName, ReferenceArn, GeneratedFrom, ReadSetDescription, Tags, ClientToken)
+
+    @Metadata(label = UPLOAD,
+              description = "The first file to upload (a java.io.File, java.nio.file.Path or path text), when the body is "
+                            + "not that file.",
+              javaType = "Object")
+    String UPLOAD_SOURCE1 = "CamelAwsOmicsUploadSource1";
+    @Metadata(label = UPLOAD,
+              description = "The second file of a paired FASTQ to upload (a java.io.File, java.nio.file.Path or path text).",
+              javaType = "Object")
+    String UPLOAD_SOURCE2 = "CamelAwsOmicsUploadSource2";
+    @Metadata(label = UPLOAD, description = "Out: the upload id the service gave the upload.", javaType = "String")
+    String UPLOAD_ID = "CamelAwsOmicsUploadId";
+    @Metadata(label = UPLOAD,
+              description = "Out: the first part this exchange sent, counting the files' parts one after the other: 1 for "
+                            + "a new upload, more when an earlier attempt had sent parts (one past the last when only "
+                            + "Complete was left), 0 when the upload had completed before (a redelivery gets the recorded "
+                            + "read set).",
+              javaType = "Integer")
+    String UPLOAD_RESUMED_FROM_PART = "CamelAwsOmicsUploadResumedFromPart";
+    @Metadata(label = UPLOAD, description = "Out: how many parts this exchange sent.", javaType = "Integer")
+    String UPLOAD_PARTS_SENT = "CamelAwsOmicsUploadPartsSent";
+    @Metadata(label = UPLOAD, description = "Out: where the upload stood at its end: parts, bytes, rate.",
+              javaType = "io.github.camelomics.aws2.omics.UploadProgress")
+    String UPLOAD_PROGRESS = "CamelAwsOmicsUploadProgress";
 }

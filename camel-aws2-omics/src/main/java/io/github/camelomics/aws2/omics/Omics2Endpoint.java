@@ -1,5 +1,6 @@
 package io.github.camelomics.aws2.omics;
 
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -9,6 +10,7 @@ import io.github.camelomics.aws2.omics.internal.client.OmicsClientFactory;
 import io.github.camelomics.aws2.omics.internal.consumer.ImportJobStatusConsumer;
 import io.github.camelomics.aws2.omics.internal.consumer.Since;
 import io.github.camelomics.aws2.omics.internal.postgres.PostgresStores;
+import io.github.camelomics.aws2.omics.internal.upload.FileUploadLedger;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -45,6 +47,7 @@ public class Omics2Endpoint extends ScheduledPollEndpoint implements EndpointSer
     /** The ledger of client tokens and their jobs, or null; set with the client. */
     private volatile StartLedger startLedger;
     private volatile WatermarkStore sharedWatermarks;
+    private volatile UploadLedger uploadLedger;
     private WaitTimer waitTimer = WaitTimer.SYSTEM;
     /** The settings of the client leased from the component; null when the user gave a client. */
     private ClientSettings leased;
@@ -104,6 +107,7 @@ public class Omics2Endpoint extends ScheduledPollEndpoint implements EndpointSer
         }
         startLedger = getComponent().postgresStores().ledger(configuration);
         sharedWatermarks = getComponent().postgresStores().watermarks(configuration);
+        uploadLedger = uploadLedger();
         if (configuration.getOmicsClient() != null) {
             client = configuration.getOmicsClient();
         } else {
@@ -112,6 +116,19 @@ public class Omics2Endpoint extends ScheduledPollEndpoint implements EndpointSer
             client = getComponent().clients().acquire(settings);
             leased = settings;
         }
+    }
+
+    /** Uploads record their progress in the user's ledger, else beside the start ledger, else in a local directory. */
+    private UploadLedger uploadLedger() {
+        if (configuration.getUploadLedger() != null) {
+            return configuration.getUploadLedger();
+        }
+        UploadLedger inDatabase = getComponent().postgresStores().uploadLedger(configuration);
+        if (inDatabase != null) {
+            return inDatabase;
+        }
+        return new FileUploadLedger(configuration.getUploadLedgerDirectory() == null ? FileUploadLedger.defaultDirectory()
+                : Path.of(configuration.getUploadLedgerDirectory()));
     }
 
     /** The one check of the options: every problem at once, each naming the option and what it must be. */
@@ -141,6 +158,7 @@ public class Omics2Endpoint extends ScheduledPollEndpoint implements EndpointSer
             problems.add("option pollInterval must be positive, but was " + configuration.getPollInterval() + " ms");
         }
         checkSharedOptions(problems);
+        checkUploadOptions(problems);
         if (consumed) {
             if (configuration.getSequenceStoreId() == null || configuration.getSequenceStoreId().isBlank()) {
                 problems.add("option sequenceStoreId is required (the store whose import jobs are polled), but it is not set");
@@ -201,6 +219,19 @@ public class Omics2Endpoint extends ScheduledPollEndpoint implements EndpointSer
         }
     }
 
+    private void checkUploadOptions(List<String> problems) {
+        if (configuration.getPartSize() < 1 || configuration.getPartSize() > Omics2Configuration.MAX_PART_SIZE) {
+            problems.add("option partSize must be 1 to " + Omics2Configuration.MAX_PART_SIZE + " bytes (100 MiB, the "
+                         + "service's largest part), but was " + configuration.getPartSize());
+        }
+        if (configuration.getPartsInFlight() < 1) {
+            problems.add("option partsInFlight must be 1 or more, but was " + configuration.getPartsInFlight());
+        }
+        if (configuration.getProgressInterval() <= 0) {
+            problems.add("option progressInterval must be positive, but was " + configuration.getProgressInterval() + " ms");
+        }
+    }
+
     private String budgetOption() {
         return configuration.getRequestBudget() != null ? "requestBudget" : "sharedBudget=true";
     }
@@ -215,6 +246,7 @@ public class Omics2Endpoint extends ScheduledPollEndpoint implements EndpointSer
             client = null;
             startLedger = null;
             sharedWatermarks = null;
+            uploadLedger = null;
         }
         super.doStop();
     }
@@ -255,6 +287,11 @@ public class Omics2Endpoint extends ScheduledPollEndpoint implements EndpointSer
     /** The watermark store in the database of dataSource when sharedWatermark=true and the endpoint is started, else null. */
     public WatermarkStore getSharedWatermarkStore() {
         return sharedWatermarks;
+    }
+
+    /** Where uploads record their progress while the endpoint is started. */
+    public UploadLedger getUploadLedger() {
+        return uploadLedger;
     }
 
     @Override

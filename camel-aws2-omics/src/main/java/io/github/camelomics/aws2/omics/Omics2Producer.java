@@ -63,7 +63,8 @@ public class Omics2Producer extends DefaultAsyncProducer {
                             })
                     : null;
             if (!OperationCatalog.of(operation).run(new Call(getEndpoint().getClient(), message, options,
-                    new RequestValues(message, options), waiting, getEndpoint().getStartLedger()))) {
+                    new RequestValues(message, options), waiting, getEndpoint().getStartLedger(),
+                    getEndpoint().getUploadLedger()))) {
                 return false; // waiting: the watch's answer resumes the exchange
             }
         } catch (RuntimeException e) {

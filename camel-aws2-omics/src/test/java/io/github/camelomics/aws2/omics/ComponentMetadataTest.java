@@ -68,7 +68,7 @@ class ComponentMetadataTest {
         }
         assertTrue(json.get("properties").get("secretKey").get("secret").asBoolean());
         assertTrue(json.get("properties").get("sessionToken").get("secret").asBoolean());
-        assertEquals("startReadSetImportJob,getReadSetImportJob,listReadSetImportJobs,getReadSetMetadata,listReadSets",
+        assertEquals("startReadSetImportJob,getReadSetImportJob,listReadSetImportJobs,getReadSetMetadata,listReadSets,uploadReadSet",
                 String.join(",", new ObjectMapper().convertValue(json.get("properties").get("operation").get("enum"), String[].class)));
     }
 
@@ -179,7 +179,7 @@ class ComponentMetadataTest {
     void anUnknownOperationIsRefusedWithTheListOfOperations() {
         Exception e = assertThrows(Exception.class, () -> context.getEndpoint("aws2-omics:cancelReadSetImportJob"));
         assertTrue(rootMessage(e).contains("the endpoint path must be an operation, one of [startReadSetImportJob, "
-                                          + "getReadSetImportJob, listReadSetImportJobs, getReadSetMetadata, listReadSets], "
+                                          + "getReadSetImportJob, listReadSetImportJobs, getReadSetMetadata, listReadSets, uploadReadSet], "
                                           + "but was 'cancelReadSetImportJob'"),
                 rootMessage(e));
     }

@@ -213,7 +213,7 @@ class InvalidInputTest extends OmicsTestSupport {
     void unknownOperationHeader() {
         InvalidRequestException e = invalid(START, null, Map.of(Omics2Constants.OPERATION, "cancelReadSetImportJob"));
         assertEquals(List.of("header CamelAwsOmicsOperation: expected one of [startReadSetImportJob, getReadSetImportJob, "
-                             + "listReadSetImportJobs, getReadSetMetadata, listReadSets], got 'cancelReadSetImportJob'"),
+                             + "listReadSetImportJobs, getReadSetMetadata, listReadSets, uploadReadSet], got 'cancelReadSetImportJob'"),
                 e.getProblems());
     }
 }

@@ -137,6 +137,20 @@ class OptionsCheckTest {
     }
 
     @Test
+    void theUploadOptionsAreCheckedWithTheRest() {
+        Exception e = assertThrows(Exception.class, () -> context.getEndpoint(
+                "aws2-omics:uploadReadSet?region=eu-west-1&accessKey=a&secretKey=b"
+                + "&partSize=200000000&partsInFlight=0&progressInterval=0"));
+
+        assertEquals("aws2-omics: 3 problems with the options:\n"
+                     + " - option partSize must be 1 to 104857600 bytes (100 MiB, the service's largest part), but was "
+                     + "200000000\n"
+                     + " - option partsInFlight must be 1 or more, but was 0\n"
+                     + " - option progressInterval must be positive, but was 0 ms",
+                rootCause(e).getMessage());
+    }
+
+    @Test
     void aBudgetCannotReachAGivenClient() {
         try (OmicsClient given = OmicsClient.builder().region(Region.EU_WEST_1)
                 .credentialsProvider(() -> AwsBasicCredentials.create("a", "b")).build()) {

@@ -35,6 +35,14 @@ class PackageStructureTest {
     }
 
     @Test
+    void theUploadEngineKnowsNothingOfMessagesOrOperations() {
+        noClasses().that().resideInAPackage(ROOT + ".internal.upload..")
+                .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".internal.operation..",
+                        ROOT + ".internal.request..", ROOT + ".internal.consumer..", "org.apache.camel..")
+                .check(CLASSES);
+    }
+
+    @Test
     void onlyThePostgresPackageKnowsBucket4jAnOptionalDependency() {
         noClasses().that().resideOutsideOfPackage(ROOT + ".internal.postgres..")
                 .should().dependOnClassesThat().resideInAPackage("io.github.bucket4j..")

@@ -12,12 +12,14 @@ import io.github.camelomics.aws2.omics.emulator.http.SigV4Verifier;
 import io.github.camelomics.aws2.omics.emulator.model.Json;
 import io.github.camelomics.aws2.omics.emulator.model.ServiceModel;
 import io.github.camelomics.aws2.omics.emulator.operations.ReadSetImportApi;
+import io.github.camelomics.aws2.omics.emulator.operations.ReadSetUploadApi;
 import io.github.camelomics.aws2.omics.emulator.quota.RateLimiter;
 import io.github.camelomics.aws2.omics.emulator.s3.ETagAlgorithmFamily;
 import io.github.camelomics.aws2.omics.emulator.s3.LocalS3;
 import io.github.camelomics.aws2.omics.emulator.s3.SourceInspector;
 import io.github.camelomics.aws2.omics.emulator.state.EmulatorState;
 import io.github.camelomics.aws2.omics.emulator.state.JobTimeline;
+import io.github.camelomics.aws2.omics.emulator.state.PartFiles;
 import io.github.camelomics.aws2.omics.emulator.state.StateFile;
 
 import java.io.IOException;
@@ -82,6 +84,7 @@ public final class OmicsEmulator implements AutoCloseable {
     private final RateLimiter rateLimiter;
     private final LocalS3 s3;
     private final EmulatorState state;
+    private final PartFiles partFiles;
     private HttpServer server;
     private ExecutorService workers;
 
@@ -92,10 +95,11 @@ public final class OmicsEmulator implements AutoCloseable {
         this.clock = settings.clock();
         this.rateLimiter = new RateLimiter(settings.rateLimitPerSecond(), System::nanoTime);
         this.s3 = new LocalS3(dataDir);
+        this.partFiles = new PartFiles(dataDir);
         this.state = new EmulatorState(settings.sequenceStoreIds(), clock, timeline(),
                 new SourceInspector(s3, settings.eTagAlgorithmFamily()),
                 settings.region(), settings.accountId(), settings.maxActiveJobs(),
-                settings.persistence() ? new StateFile(dataDir) : null, faults);
+                settings.persistence() ? new StateFile(dataDir) : null, partFiles, faults);
     }
 
     public static Builder builder() {
@@ -120,8 +124,9 @@ public final class OmicsEmulator implements AutoCloseable {
         SigV4Verifier verifier = settings.verifySignatures() && settings.credentials() != null
                 ? new SigV4Verifier(settings.credentials(), SigV4Verifier.OMICS, onSystemClock() ? clock::instant : null)
                 : null;
-        ApiHandler api = new ApiHandler(ServiceModel.load(), mapper, new ReadSetImportApi(state, mapper), faults,
-                rateLimiter, verifier, requestCounts);
+        ApiHandler api = new ApiHandler(ServiceModel.load(), mapper, new ReadSetImportApi(state, mapper),
+                new ReadSetUploadApi(state, mapper), faults, rateLimiter, verifier, requestCounts,
+                partFiles.incomingDir());
         AdminHandler admin = new AdminHandler(mapper, state, faults, clock, this::reset, requestCounts,
                 rateLimiter::throttled);
         server.createContext("/", settings.logRequests() ? new RequestLog(api, api::describe) : api);

@@ -25,7 +25,8 @@ public final class OmicsEmulatorMain {
               --sequence-store-id ID    a sequence store that exists (repeatable; default 1234567890)
               --access-key K --secret-key S
                                         verify SigV4 signatures made with this key pair (default: no check)
-              --rate-limit N            requests per second per operation, 0 = off (default 5)
+              --rate-limit N            requests per second per operation, 0 = off (default 5; the upload
+                                        operations keep the service's own: parts 10, Create/Complete/Abort 1)
               --max-active-jobs N       unfinished jobs allowed at once (default 10)
               --submitted-duration D    time a job stays SUBMITTED: seconds or ISO-8601, e.g. 1 or PT1S (default 1)
               --import-duration D       time a job stays IN_PROGRESS (default 5)

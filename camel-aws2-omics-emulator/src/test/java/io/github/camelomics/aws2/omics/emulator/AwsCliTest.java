@@ -113,6 +113,40 @@ class AwsCliTest {
     }
 
     @Test
+    void theCliUploadsAFastqInTwoPartsListsThemAndCompletesTheReadSet() throws Exception {
+        byte[] fastq = Files.readAllBytes(EMULATOR.s3().putFastq("s3://bucket/upload.fastq.gz", 200, 100));
+        Path part1 = Files.write(work.resolve("part1"), java.util.Arrays.copyOfRange(fastq, 0, fastq.length / 2));
+        Path part2 = Files.write(work.resolve("part2"), java.util.Arrays.copyOfRange(fastq, fastq.length / 2, fastq.length));
+        String uploadId = json(aws(ACCESS_KEY, SECRET_KEY, "omics", "create-multipart-read-set-upload",
+                "--sequence-store-id", STORE, "--source-file-type", "FASTQ", "--subject-id", "subject-1",
+                "--sample-id", "sample-1", "--name", "uploaded")).path("uploadId").asText();
+        // the CLI streams the file and signs its bytes (plain HTTP), as the SDK for Java does
+        String c1 = json(aws(ACCESS_KEY, SECRET_KEY, "omics", "upload-read-set-part", "--sequence-store-id", STORE,
+                "--upload-id", uploadId, "--part-source", "SOURCE1", "--part-number", "1", "--payload",
+                part1.toString())).path("checksum").asText();
+        String c2 = json(aws(ACCESS_KEY, SECRET_KEY, "omics", "upload-read-set-part", "--sequence-store-id", STORE,
+                "--upload-id", uploadId, "--part-source", "SOURCE1", "--part-number", "2", "--payload",
+                part2.toString())).path("checksum").asText();
+
+        JsonNode parts = json(aws(ACCESS_KEY, SECRET_KEY, "omics", "list-read-set-upload-parts", "--sequence-store-id",
+                STORE, "--upload-id", uploadId, "--part-source", "SOURCE1"));
+        assertEquals(2, parts.path("parts").size(), parts.toString());
+        assertEquals(Files.size(part2), parts.path("parts").path(1).path("partSize").asLong());
+        String readSetId = json(aws(ACCESS_KEY, SECRET_KEY, "omics", "complete-multipart-read-set-upload",
+                "--sequence-store-id", STORE, "--upload-id", uploadId, "--parts",
+                "[{\"partNumber\":1,\"partSource\":\"SOURCE1\",\"checksum\":\"" + c1 + "\"},"
+                + "{\"partNumber\":2,\"partSource\":\"SOURCE1\",\"checksum\":\"" + c2 + "\"}]"))
+                .path("readSetId").asText();
+
+        EMULATOR.finishImports();
+        JsonNode readSet = json(aws(ACCESS_KEY, SECRET_KEY, "omics", "get-read-set-metadata", "--sequence-store-id",
+                STORE, "--id", readSetId));
+        assertEquals("ACTIVE", readSet.path("status").asText());
+        assertEquals("UPLOAD", readSet.path("creationType").asText());
+        assertEquals(200, readSet.path("sequenceInformation").path("totalReadCount").asLong());
+    }
+
+    @Test
     void aWrongSecretIsRefusedAsAnInvalidSignature() {
         Botocore.Result result = startJob(ACCESS_KEY, "not-the-secret");
 

@@ -164,6 +164,19 @@ class ErrorResponsesTest {
     }
 
     @Test
+    void theAdminEndpointCutsTheConnectionInTheMiddleOfAPart() throws Exception {
+        String uploadId = omics.createMultipartReadSetUpload(b -> b.sequenceStoreId(EMULATOR.sequenceStoreId())
+                .sourceFileType("FASTQ").subjectId("s").sampleId("s").name("n")).uploadId();
+        admin("POST", "faults/body-drops", "{\"count\":1,\"operation\":\"UploadReadSetPart\"}");
+
+        assertThrows(SdkClientException.class, () -> omics.uploadReadSetPart(b -> b
+                .sequenceStoreId(EMULATOR.sequenceStoreId()).uploadId(uploadId).partSource("SOURCE1").partNumber(1),
+                software.amazon.awssdk.core.sync.RequestBody.fromBytes(new byte[1 << 20])));
+
+        assertTrue(EMULATOR.state().uploads().get(0).parts().isEmpty(), "a part cut off takes no effect");
+    }
+
+    @Test
     void theAdminEndpointResetsTheState() throws Exception {
         startJob();
 

@@ -60,6 +60,36 @@ class PersistenceTest {
     }
 
     @Test
+    void anUploadTakingPartsAtShutdownTakesTheRestAfterTheRestart() {
+        byte[] r1 = MultipartUploadTest.fastq(30, 60);
+        byte[] half = java.util.Arrays.copyOfRange(r1, 0, r1.length / 2);
+        byte[] rest = java.util.Arrays.copyOfRange(r1, r1.length / 2, r1.length);
+        String uploadId;
+        String c1;
+        try (OmicsEmulator first = emulator(); OmicsClient omics = OmicsClients.withoutRetries(first.endpoint())) {
+            uploadId = omics.createMultipartReadSetUpload(b -> b.sequenceStoreId(first.sequenceStoreId())
+                    .sourceFileType("FASTQ").subjectId("s").sampleId("s").name("n")).uploadId();
+            c1 = omics.uploadReadSetPart(b -> b.sequenceStoreId(first.sequenceStoreId()).uploadId(uploadId)
+                    .partSource("SOURCE1").partNumber(1), software.amazon.awssdk.core.sync.RequestBody.fromBytes(half))
+                    .checksum();
+        }
+
+        try (OmicsEmulator second = emulator(); OmicsClient omics = OmicsClients.withoutRetries(second.endpoint())) {
+            assertEquals(c1, omics.listReadSetUploadParts(b -> b.sequenceStoreId(second.sequenceStoreId())
+                    .uploadId(uploadId).partSource("SOURCE1")).parts().get(0).checksum());
+            String c2 = omics.uploadReadSetPart(b -> b.sequenceStoreId(second.sequenceStoreId()).uploadId(uploadId)
+                    .partSource("SOURCE1").partNumber(2), software.amazon.awssdk.core.sync.RequestBody.fromBytes(rest))
+                    .checksum();
+            String readSetId = omics.completeMultipartReadSetUpload(b -> b.sequenceStoreId(second.sequenceStoreId())
+                    .uploadId(uploadId).parts(p -> p.partSource("SOURCE1").partNumber(1).checksum(c1),
+                            p -> p.partSource("SOURCE1").partNumber(2).checksum(c2))).readSetId();
+            clock.advance(Duration.ofMinutes(1));
+            assertEquals(30L, omics.getReadSetMetadata(b -> b.sequenceStoreId(second.sequenceStoreId()).id(readSetId))
+                    .sequenceInformation().totalReadCount());
+        }
+    }
+
+    @Test
     void newIdsContinueAfterTheRestart() {
         try (OmicsEmulator first = emulator(); OmicsClient omics = OmicsClients.withoutRetries(first.endpoint())) {
             omics.startReadSetImportJob(OmicsClients.start(first.sequenceStoreId(), fastq("s3://bucket/r1.fastq.gz")));

@@ -7,7 +7,7 @@ import java.util.List;
 
 /**
  * Rules of the HealthOmics user guide that the model cannot express: aligned formats (BAM, CRAM)
- * need a reference, and only a paired FASTQ has a second file.
+ * need a reference, and only a paired FASTQ has a second file. They hold for imports and for uploads alike.
  */
 public final class ImportRules {
 
@@ -22,11 +22,7 @@ public final class ImportRules {
             JsonNode source = sources.get(i);
             String type = source.path("sourceFileType").asText();
             String path = "sources[" + i + "]";
-            boolean aligned = type.equals("BAM") || type.equals("CRAM");
-            if (aligned && source.path("referenceArn").asText("").isEmpty()) {
-                violations.add(new Violation(path + ".referenceArn", null,
-                        "Member must not be null when sourceFileType is " + type, Violation.Kind.RULE));
-            }
+            referenceForAligned(source, path + ".referenceArn", violations);
             JsonNode source2 = source.path("sourceFiles").path("source2");
             if (!type.equals("FASTQ") && !source2.isMissingNode() && !source2.isNull()) {
                 violations.add(new Violation(path + ".sourceFiles.source2", source2.asText(),
@@ -34,5 +30,26 @@ public final class ImportRules {
             }
         }
         return violations;
+    }
+
+    /** Violations in a structurally valid CreateMultipartReadSetUpload input. */
+    public static List<Violation> checkUpload(JsonNode createRequest) {
+        List<Violation> violations = new ArrayList<>();
+        referenceForAligned(createRequest, "referenceArn", violations);
+        return violations;
+    }
+
+    private static void referenceForAligned(JsonNode readSet, String path, List<Violation> violations) {
+        String type = readSet.path("sourceFileType").asText();
+        boolean aligned = type.equals("BAM") || type.equals("CRAM");
+        if (aligned && readSet.path("referenceArn").asText("").isEmpty()) {
+            violations.add(new Violation(path, null, "Member must not be null when sourceFileType is " + type,
+                    Violation.Kind.RULE));
+        }
+    }
+
+    /** Whether a source of this file type may have a second file (only a paired FASTQ has one). */
+    public static boolean allowsSecondFile(String sourceFileType) {
+        return "FASTQ".equals(sourceFileType);
     }
 }

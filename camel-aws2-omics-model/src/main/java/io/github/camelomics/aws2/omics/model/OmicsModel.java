@@ -9,15 +9,20 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The HealthOmics service model (botocore JSON, API version 2022-11-28, cut down to the read set import operations).
- * The component validates requests before sending and the emulator validates them on arrival, both from this one
- * model, so both are exactly as strict as the service's own definition and agree with each other.
+ * The HealthOmics service model (botocore JSON, API version 2022-11-28, cut down to the read set import operations and
+ * the six operations of a multipart read set upload). The component validates requests before sending and the
+ * emulator validates them on arrival, both from this one model, so both are exactly as strict as the service's own
+ * definition and agree with each other.
+ * <p>
+ * The two cuts are kept as the files they came as and merged on loading: a shape both use must be the same in both.
  */
 public final class OmicsModel {
 
-    private static final String RESOURCE = "omics-readset-import-model.json";
+    private static final List<String> RESOURCES = List.of("omics-readset-import-model.json",
+            "omics-readset-upload-model.json");
 
     private final JsonNode root;
 
@@ -27,14 +32,38 @@ public final class OmicsModel {
 
     /** The bundled model. It is immutable: load it once and share it. */
     public static OmicsModel load() {
-        try (InputStream in = OmicsModel.class.getResourceAsStream(RESOURCE)) {
-            if (in == null) {
-                throw new IllegalStateException("service model resource " + RESOURCE + " is missing");
+        ObjectNode merged = null;
+        for (String resource : RESOURCES) {
+            ObjectNode part = read(resource);
+            if (merged == null) {
+                merged = part;
+                continue;
             }
-            return new OmicsModel(new ObjectMapper().readTree(in));
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot read the service model " + RESOURCE, e);
+            mergeInto((ObjectNode) merged.path("operations"), part.path("operations"), resource);
+            mergeInto((ObjectNode) merged.path("shapes"), part.path("shapes"), resource);
         }
+        return new OmicsModel(merged);
+    }
+
+    private static ObjectNode read(String resource) {
+        try (InputStream in = OmicsModel.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException("service model resource " + resource + " is missing");
+            }
+            return (ObjectNode) new ObjectMapper().readTree(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the service model " + resource, e);
+        }
+    }
+
+    private static void mergeInto(ObjectNode target, JsonNode added, String resource) {
+        added.fields().forEachRemaining(entry -> {
+            JsonNode existing = target.get(entry.getKey());
+            if (existing != null && !existing.equals(entry.getValue())) {
+                throw new IllegalStateException(resource + " defines " + entry.getKey() + " differently");
+            }
+            target.set(entry.getKey(), entry.getValue());
+        });
     }
 
     /** The shape definition, e.g. {@code {"type":"string","min":1,...}}. */

@@ -9,6 +9,8 @@ import io.github.camelomics.aws2.omics.Omics2Component;
 import io.github.camelomics.aws2.omics.Omics2Configuration;
 import io.github.camelomics.aws2.omics.RequestBudget;
 import io.github.camelomics.aws2.omics.StartLedger;
+import io.github.camelomics.aws2.omics.UploadLedger;
+import io.github.camelomics.aws2.omics.UploadProgressListener;
 import io.github.camelomics.aws2.omics.WatermarkStore;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Component;
@@ -73,13 +75,14 @@ public class Omics2ComponentAutoConfiguration {
 
     /**
      * Lets the object options (configuration, idempotentRepository, watermarkStore, omicsClient, dataSource,
-     * requestBudget, startLedgerRepository) be given as {@code #bean:name}.
+     * requestBudget, startLedgerRepository, uploadLedger, progressListener) be given as {@code #bean:name}.
      */
     @Bean
     @ConfigurationPropertiesBinding
     static BeanReferenceConverter omics2BeanReferenceConverter(BeanFactory beanFactory) {
         return new BeanReferenceConverter(beanFactory, Omics2Configuration.class, IdempotentRepository.class,
-                WatermarkStore.class, OmicsClient.class, DataSource.class, RequestBudget.class, StartLedger.class);
+                WatermarkStore.class, OmicsClient.class, DataSource.class, RequestBudget.class, StartLedger.class,
+                UploadLedger.class, UploadProgressListener.class);
     }
 
     private void apply(CamelContext camelContext, Component component) {

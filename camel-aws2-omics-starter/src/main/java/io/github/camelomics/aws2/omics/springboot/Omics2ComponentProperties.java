@@ -8,6 +8,8 @@ import io.github.camelomics.aws2.omics.ClientTokenStrategy;
 import io.github.camelomics.aws2.omics.Omics2Configuration;
 import io.github.camelomics.aws2.omics.RequestBudget;
 import io.github.camelomics.aws2.omics.StartLedger;
+import io.github.camelomics.aws2.omics.UploadLedger;
+import io.github.camelomics.aws2.omics.UploadProgressListener;
 import io.github.camelomics.aws2.omics.WatermarkStore;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.spring.boot.ComponentConfigurationPropertiesCommon;
@@ -355,6 +357,44 @@ public class Omics2ComponentProperties extends ComponentConfigurationPropertiesC
     public void setConfiguration(Omics2Configuration configuration) {
         this.configuration = configuration;
     }
+
+
+    // ---- uploadReadSet
+
+    /**
+     * uploadReadSet: the size of each part in bytes, at most 104857600 (100 MiB, the service's limit); a file has at most 10000 parts
+     */
+    private Long partSize = 104857600L;
+
+    /**
+     * uploadReadSet: how many parts of one upload are sent at once; each holds one connection and a small buffer, never the part (parts are streamed from disk)
+     */
+    private Integer partsInFlight = 4;
+
+    /**
+     * uploadReadSet: keep the upload when it fails in a way a retry cannot mend (a refused part or Complete), for a later resume, instead of aborting it. Failures a retry can mend (a network cut, a timeout, a 5xx, throttling) always keep it
+     */
+    private Boolean keepUploadOnFailure = false;
+
+    /**
+     * uploadReadSet: the directory of the local upload ledger, where each upload's id and confirmed parts are kept for a resume. Default: .camel-aws2-omics/uploads in the user's home directory. Not used with uploadLedger, or with startLedger=true (then the ledger is in the dataSource)
+     */
+    private String uploadLedgerDirectory;
+
+    /**
+     * uploadReadSet: your own UploadLedger bean, instead of the local directory or the database. The value is a bean reference, #bean:name (or #name).
+     */
+    private UploadLedger uploadLedger;
+
+    /**
+     * uploadReadSet: how often an upload logs where it stands at INFO (parts, MB/s, time left)
+     */
+    private Duration progressInterval = Duration.ofSeconds(30);
+
+    /**
+     * uploadReadSet: an UploadProgressListener bean told where each upload stands after every part. The value is a bean reference, #bean:name (or #name).
+     */
+    private UploadProgressListener progressListener;
 
     public Boolean getOverrideEndpoint() {
         return overrideEndpoint;
@@ -762,5 +802,61 @@ public class Omics2ComponentProperties extends ComponentConfigurationPropertiesC
 
     public void setUseSessionCredentials(Boolean useSessionCredentials) {
         this.useSessionCredentials = useSessionCredentials;
+    }
+
+    public Long getPartSize() {
+        return partSize;
+    }
+
+    public void setPartSize(Long partSize) {
+        this.partSize = partSize;
+    }
+
+    public Integer getPartsInFlight() {
+        return partsInFlight;
+    }
+
+    public void setPartsInFlight(Integer partsInFlight) {
+        this.partsInFlight = partsInFlight;
+    }
+
+    public Boolean getKeepUploadOnFailure() {
+        return keepUploadOnFailure;
+    }
+
+    public void setKeepUploadOnFailure(Boolean keepUploadOnFailure) {
+        this.keepUploadOnFailure = keepUploadOnFailure;
+    }
+
+    public String getUploadLedgerDirectory() {
+        return uploadLedgerDirectory;
+    }
+
+    public void setUploadLedgerDirectory(String uploadLedgerDirectory) {
+        this.uploadLedgerDirectory = uploadLedgerDirectory;
+    }
+
+    public UploadLedger getUploadLedger() {
+        return uploadLedger;
+    }
+
+    public void setUploadLedger(UploadLedger uploadLedger) {
+        this.uploadLedger = uploadLedger;
+    }
+
+    public Duration getProgressInterval() {
+        return progressInterval;
+    }
+
+    public void setProgressInterval(Duration progressInterval) {
+        this.progressInterval = progressInterval;
+    }
+
+    public UploadProgressListener getProgressListener() {
+        return progressListener;
+    }
+
+    public void setProgressListener(UploadProgressListener progressListener) {
+        this.progressListener = progressListener;
     }
 }

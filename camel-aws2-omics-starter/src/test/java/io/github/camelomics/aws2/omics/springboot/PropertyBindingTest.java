@@ -14,6 +14,8 @@ import io.github.camelomics.aws2.omics.MemoryWatermarkStore;
 import io.github.camelomics.aws2.omics.Omics2Configuration;
 import io.github.camelomics.aws2.omics.RequestBudget;
 import io.github.camelomics.aws2.omics.StartLedger;
+import io.github.camelomics.aws2.omics.UploadLedger;
+import io.github.camelomics.aws2.omics.UploadProgressListener;
 import io.github.camelomics.aws2.omics.WatermarkStore;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.IdempotentRepository;
@@ -46,6 +48,8 @@ class PropertyBindingTest {
     private static final DataSource DATA_SOURCE = mock(DataSource.class);
     private static final RequestBudget BUDGET = (line, maxWait) -> true;
     private static final StartLedger LEDGER = mock(StartLedger.class);
+    private static final UploadLedger UPLOAD_LEDGER = mock(UploadLedger.class);
+    private static final UploadProgressListener LISTENER = progress -> { };
 
     private final ApplicationContextRunner runner = new ApplicationContextRunner()
             .withConfiguration(AutoConfigurations.of(CamelAutoConfiguration.class, Omics2ComponentAutoConfiguration.class))
@@ -55,7 +59,9 @@ class PropertyBindingTest {
             .withBean("myConfiguration", Omics2Configuration.class, () -> CONFIGURATION)
             .withBean("myDataSource", DataSource.class, () -> DATA_SOURCE)
             .withBean("myBudget", RequestBudget.class, () -> BUDGET)
-            .withBean("myLedger", StartLedger.class, () -> LEDGER);
+            .withBean("myLedger", StartLedger.class, () -> LEDGER)
+            .withBean("myUploadLedger", UploadLedger.class, () -> UPLOAD_LEDGER)
+            .withBean("myListener", UploadProgressListener.class, () -> LISTENER);
 
     @Test
     void everyOptionBindsFromItsKebabCaseKey() {
@@ -161,6 +167,8 @@ class PropertyBindingTest {
                 case "dataSource" -> new Sample("#bean:myDataSource", DATA_SOURCE);
                 case "requestBudget" -> new Sample("#bean:myBudget", BUDGET);
                 case "startLedgerRepository" -> new Sample("#bean:myLedger", LEDGER);
+                case "uploadLedger" -> new Sample("#bean:myUploadLedger", UPLOAD_LEDGER);
+                case "progressListener" -> new Sample("#bean:myListener", LISTENER);
                 default -> throw new IllegalStateException("no sample bean for object option " + option.name());
             };
             case "string" -> new Sample("sample-" + option.name(), "sample-" + option.name());

@@ -21,6 +21,7 @@ import org.postgresql.ds.PGSimpleDataSource;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The production set-up of docs/SCALING.md: a DBA runs the script shipped in the jar, and the application's role has
@@ -41,6 +42,7 @@ class PostgresGrantsTest {
         asOwner("CREATE ROLE omics_app LOGIN;"
                 + "GRANT SELECT, INSERT, UPDATE ON omics_request_budget TO omics_app;"
                 + "GRANT SELECT, INSERT ON omics_start_ledger TO omics_app;"
+                + "GRANT SELECT, INSERT, UPDATE, DELETE ON omics_upload_ledger TO omics_app;"
                 // PostgreSQL 15 and later grant no CREATE on schema public; say it for older ones too
                 + "REVOKE CREATE ON SCHEMA public FROM PUBLIC");
         PGSimpleDataSource app = new PGSimpleDataSource();
@@ -64,6 +66,21 @@ class PostgresGrantsTest {
             assertEquals(List.of(job), column("SELECT job_id FROM omics_start_ledger"));
             // drawn from the database, not from the in-JVM pace it falls back to when the database refuses
             assertEquals(List.of("default/us-east-1/StartReadSetImportJob"), column("SELECT id FROM omics_request_budget"));
+
+            // an upload records each part (an upsert) and its read set in the upload ledger with the same role
+            java.nio.file.Path file = java.nio.file.Files.write(java.nio.file.Files.createTempFile("grants", ".fastq.gz"),
+                    new byte[] {0x1f, (byte) 0x8b, 8, 0});
+            Exchange upload = replica.send("aws2-omics:uploadReadSet?partSize=2", e -> {
+                e.getMessage().setBody(file);
+                e.getMessage().setHeader(Omics2Constants.SOURCE_FILE_TYPE, "FASTQ");
+                e.getMessage().setHeader(Omics2Constants.SUBJECT_ID, "P1");
+                e.getMessage().setHeader(Omics2Constants.SAMPLE_ID, "S1");
+            });
+            assertNull(upload.getException());
+            assertEquals(1, column("SELECT upload FROM omics_upload_ledger").size());
+            assertTrue(column("SELECT upload FROM omics_upload_ledger").get(0).contains(
+                    "\"readSetId\":\"" + upload.getMessage().getHeader(Omics2Constants.READ_SET_ID) + "\""));
+            java.nio.file.Files.delete(file);
         }
     }
 

@@ -43,6 +43,16 @@ public final class Replica implements AutoCloseable {
         return template.send(uri, exchange -> exchange.getMessage().setBody(body));
     }
 
+    /** Sends a message the processor makes (body and headers). */
+    public Exchange send(String uri, org.apache.camel.Processor message) {
+        return template.send(uri, message);
+    }
+
+    /** The registry of this replica's context, for beans its options refer to. */
+    public org.apache.camel.spi.Registry registry() {
+        return context.getRegistry();
+    }
+
     @Override
     public void close() {
         template.stop();

@@ -22,6 +22,7 @@ public final class Faults {
 
     private final List<Rule> failures = new ArrayList<>();
     private final List<Rule> drops = new ArrayList<>();
+    private final List<Rule> bodyDrops = new ArrayList<>();
     private final List<Latency> latencies = new ArrayList<>();
     private final Map<String, ImportFailure> importFailures = new HashMap<>();
 
@@ -75,6 +76,22 @@ public final class Faults {
     }
 
     /**
+     * Closes the connection halfway through the body of the next {@code count} requests of {@code operation} (or of
+     * any operation when {@code null}): the client is cut off while it sends, as by a network failure in the middle of
+     * a part, and the request takes no effect.
+     */
+    public synchronized Faults dropConnectionsDuringBody(int count, Operation operation) {
+        requirePositive(count);
+        bodyDrops.add(new Rule(operation, count, null));
+        return this;
+    }
+
+    /** Cuts off the next {@code count} UploadReadSetPart requests halfway through their bytes. */
+    public Faults dropConnectionsDuringPart(int count) {
+        return dropConnectionsDuringBody(count, Operation.UPLOAD_READ_SET_PART);
+    }
+
+    /**
      * Fails the next {@code count} imports of a source whose file (source1 or source2) is
      * {@code sourceFile}: when the job finishes, that source ends FAILED with {@code message}, whatever
      * the file holds; later imports of it read the file as usual.
@@ -117,6 +134,7 @@ public final class Faults {
     public synchronized void clear() {
         failures.clear();
         drops.clear();
+        bodyDrops.clear();
         latencies.clear();
         importFailures.clear();
     }
@@ -129,6 +147,11 @@ public final class Faults {
     /** Whether this request's response is to be dropped, consuming one use of the first matching rule. */
     public synchronized boolean takeDrop(Operation operation) {
         return take(drops, operation).isPresent();
+    }
+
+    /** Whether this request is to be cut off in its body, consuming one use of the first matching rule. */
+    public synchronized boolean takeBodyDrop(Operation operation) {
+        return take(bodyDrops, operation).isPresent();
     }
 
     /** The total latency armed for an operation. */

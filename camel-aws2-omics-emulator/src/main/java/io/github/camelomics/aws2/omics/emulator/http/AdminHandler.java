@@ -47,6 +47,8 @@ public final class AdminHandler implements HttpHandler {
                         Duration.ofMillis(required(body, "millis").asLong()), operation(body))))
                 .add("POST", ROOT + "faults/drops", body -> done(() -> faults.dropResponses(
                         count(body), operation(body))))
+                .add("POST", ROOT + "faults/body-drops", body -> done(() -> faults.dropConnectionsDuringBody(
+                        count(body), operation(body))))
                 .add("POST", ROOT + "faults/import-failures", body -> done(() -> faults.failImports(
                         required(body, "source").asText(), count(body), body.path("message").asText(null))))
                 .add("POST", ROOT + "clock/advance", body -> {

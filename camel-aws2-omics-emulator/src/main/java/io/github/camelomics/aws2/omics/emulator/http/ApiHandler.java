@@ -10,7 +10,9 @@ import io.github.camelomics.aws2.omics.emulator.model.ErrorShape;
 import io.github.camelomics.aws2.omics.emulator.model.Operation;
 import io.github.camelomics.aws2.omics.emulator.model.OperationBinding;
 import io.github.camelomics.aws2.omics.emulator.model.ServiceModel;
+import io.github.camelomics.aws2.omics.emulator.model.StreamedPayload;
 import io.github.camelomics.aws2.omics.emulator.operations.ReadSetImportApi;
+import io.github.camelomics.aws2.omics.emulator.operations.ReadSetUploadApi;
 import io.github.camelomics.aws2.omics.emulator.quota.RateLimiter;
 import io.github.camelomics.aws2.omics.model.ImportRules;
 import io.github.camelomics.aws2.omics.model.ShapeValidator;
@@ -18,6 +20,12 @@ import io.github.camelomics.aws2.omics.model.Violation;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.DigestOutputStream;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -28,10 +36,14 @@ import java.util.Optional;
 import java.util.stream.Collectors;
 
 /**
- * The one path every API request takes: route (method + path template from the model) → added
+ * The one path every API request takes: route (method + path template from the model) → body → added
  * latency → signature → rate quota → injected failure → input assembly and validation against the
  * model → the operation's handler → response (or a dropped connection, when a fault asks for it).
  * Nothing changes state before the handler runs, so a rejected request leaves no trace.
+ * <p>
+ * A body the model declares a stream (the bytes of an uploaded part) is written to a file under {@code incomingDir}
+ * as it arrives, with its SHA-256 taken on the way, so a part of 100 MB never sits in memory; the handler moves the
+ * file into place, and whatever is left is deleted after the request.
  */
 public final class ApiHandler implements HttpHandler {
 
@@ -41,6 +53,8 @@ public final class ApiHandler implements HttpHandler {
     private final InputAssembler inputs;
     private final ShapeValidator validator;
     private final ReadSetImportApi api;
+    private final ReadSetUploadApi uploads;
+    private final Path incomingDir;
     private final Faults faults;
     private final RateLimiter rateLimiter;
     private final SigV4Verifier verifier;
@@ -50,13 +64,17 @@ public final class ApiHandler implements HttpHandler {
     /**
      * @param verifier the signature check, or {@code null} to accept unsigned requests
      * @param counts   where each request routed to an operation is counted
+     * @param incomingDir where streamed bodies are written as they arrive
      */
-    public ApiHandler(ServiceModel model, ObjectMapper mapper, ReadSetImportApi api, Faults faults,
-                      RateLimiter rateLimiter, SigV4Verifier verifier, RequestCounts counts) {
+    public ApiHandler(ServiceModel model, ObjectMapper mapper, ReadSetImportApi api, ReadSetUploadApi uploads,
+                      Faults faults, RateLimiter rateLimiter, SigV4Verifier verifier, RequestCounts counts,
+                      Path incomingDir) {
         model.bindings().forEach(b -> router.add(b.method(), b.uriTemplate(), b));
         this.inputs = new InputAssembler(model, mapper);
         this.validator = new ShapeValidator(model.omics());
         this.api = api;
+        this.uploads = uploads;
+        this.incomingDir = incomingDir;
         this.faults = faults;
         this.rateLimiter = rateLimiter;
         this.verifier = verifier;
@@ -66,16 +84,25 @@ public final class ApiHandler implements HttpHandler {
 
     @Override
     public void handle(HttpExchange exchange) throws IOException {
+        StreamedPayload payload = null;
         try {
-            IncomingRequest request = read(exchange);
-            Optional<Router.Match<OperationBinding>> route = router.match(request.method(), request.rawPath());
+            String method = exchange.getRequestMethod();
+            String rawPath = exchange.getRequestURI().getRawPath();
+            Optional<Router.Match<OperationBinding>> route = router.match(method, rawPath);
             if (route.isEmpty()) {
+                read(exchange, null);
                 Responses.error(exchange, mapper, 404, "UnknownOperationException",
-                        "No operation matches " + request.method() + " " + request.rawPath());
+                        "No operation matches " + method + " " + rawPath);
                 return;
             }
             OperationBinding binding = route.get().target();
             counts.count(binding.operation());
+            if (binding.streamsPayload() && faults.takeBodyDrop(binding.operation())) {
+                cutOffHalfway(exchange, binding.operation());
+                return; // no headers sent: closing the exchange closes the connection
+            }
+            payload = binding.streamsPayload() ? receive(exchange) : null;
+            IncomingRequest request = read(exchange, payload);
             ObjectNode response = process(binding, route.get().pathVariables(), request);
             if (faults.takeDrop(binding.operation())) {
                 LOG.log(System.Logger.Level.INFO, "dropping the response of {0} as a fault asked", binding.operation());
@@ -92,6 +119,9 @@ public final class ApiHandler implements HttpHandler {
                     "Internal error in the emulator: " + e.getClass().getSimpleName()));
         } finally {
             exchange.close();
+            if (payload != null) {
+                Files.deleteIfExists(payload.file()); // still there when the request was refused
+            }
         }
     }
 
@@ -110,19 +140,28 @@ public final class ApiHandler implements HttpHandler {
         }
         if (!rateLimiter.tryAcquire(operation)) {
             throw new ApiException(ErrorShape.THROTTLING, "Rate exceeded for " + operation.modelName()
-                    + " (" + rateLimiter.describeRate() + " requests per second)");
+                    + " (" + rateLimiter.describeRate(operation) + " requests per second)");
         }
         Optional<ApiException> injected = faults.takeFailure(operation);
         if (injected.isPresent()) {
             throw injected.get();
         }
         ObjectNode input = inputs.assemble(binding, pathVariables, request.rawQuery(), request.body());
+        if (request.payload() != null && request.payload().size() > 0) {
+            input.put(binding.payloadMember(), request.payload().size()); // present for validation; bytes on disk
+        }
         List<Violation> violations = new ArrayList<>(validator.validate(binding.inputShape(), input));
         if (violations.isEmpty() && operation == Operation.START_READ_SET_IMPORT_JOB) {
             violations.addAll(ImportRules.check(input));
         }
+        if (violations.isEmpty() && operation == Operation.CREATE_MULTIPART_READ_SET_UPLOAD) {
+            violations.addAll(ImportRules.checkUpload(input));
+        }
         if (!violations.isEmpty()) {
             throw new ApiException(ErrorShape.VALIDATION, describe(violations));
+        }
+        if (uploads.serves(operation)) {
+            return uploads.handle(operation, input, request.payload());
         }
         return api.handler(operation).handle(input);
     }
@@ -133,15 +172,43 @@ public final class ApiHandler implements HttpHandler {
         return count + violations.stream().map(Violation::describe).collect(Collectors.joining("; "));
     }
 
-    private static IncomingRequest read(HttpExchange exchange) throws IOException {
-        byte[] body;
-        try (InputStream in = exchange.getRequestBody()) {
-            body = in.readAllBytes();
+    /** The request; its body read into memory unless it was streamed to a file already. */
+    private static IncomingRequest read(HttpExchange exchange, StreamedPayload payload) throws IOException {
+        byte[] body = new byte[0];
+        if (payload == null) {
+            try (InputStream in = exchange.getRequestBody()) {
+                body = in.readAllBytes();
+            }
         }
         Map<String, List<String>> headers = new LinkedHashMap<>();
         exchange.getRequestHeaders().forEach((name, values) -> headers.put(name.toLowerCase(Locale.ROOT), values));
         return new IncomingRequest(exchange.getRequestMethod(), exchange.getRequestURI().getRawPath(),
-                exchange.getRequestURI().getRawQuery(), headers, body);
+                exchange.getRequestURI().getRawQuery(), headers, body, payload);
+    }
+
+    /** Writes the body to a new file under incomingDir, taking its size and SHA-256 on the way. */
+    private StreamedPayload receive(HttpExchange exchange) throws IOException {
+        Files.createDirectories(incomingDir);
+        Path file = Files.createTempFile(incomingDir, "part-", ".bin");
+        MessageDigest sha256 = SigV4.newSha256();
+        long size;
+        try (InputStream in = exchange.getRequestBody();
+             OutputStream out = new DigestOutputStream(Files.newOutputStream(file), sha256)) {
+            size = in.transferTo(out);
+        } catch (IOException e) {
+            Files.deleteIfExists(file);
+            throw e;
+        }
+        return new StreamedPayload(file, size, HexFormat.of().formatHex(sha256.digest()));
+    }
+
+    /** Reads half the declared body (64 KiB when no length is declared), then gives up on the connection. */
+    private static void cutOffHalfway(HttpExchange exchange, Operation operation) throws IOException {
+        String length = exchange.getRequestHeaders().getFirst("Content-Length");
+        long half = length == null ? 65_536 : Long.parseLong(length.trim()) / 2;
+        exchange.getRequestBody().readNBytes((int) Math.min(half, Integer.MAX_VALUE));
+        LOG.log(System.Logger.Level.INFO, "dropping the connection halfway through the body of {0} as a fault asked",
+                operation);
     }
 
     private static void pause(Duration latency) {

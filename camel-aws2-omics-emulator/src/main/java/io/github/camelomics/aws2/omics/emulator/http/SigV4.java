@@ -81,8 +81,12 @@ public final class SigV4 {
     }
 
     public static String sha256Hex(byte[] bytes) {
+        return HEX.formatHex(newSha256().digest(bytes));
+    }
+
+    public static MessageDigest newSha256() {
         try {
-            return HEX.formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+            return MessageDigest.getInstance("SHA-256");
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }

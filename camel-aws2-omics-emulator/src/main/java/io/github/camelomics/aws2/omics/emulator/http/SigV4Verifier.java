@@ -199,7 +199,7 @@ public final class SigV4Verifier {
      * body's), else the SHA-256 of the body.
      */
     private static String payloadHash(IncomingRequest request) {
-        String bodyHash = SigV4.sha256Hex(request.body());
+        String bodyHash = request.bodySha256Hex();
         var declared = request.header("x-amz-content-sha256");
         if (declared.isEmpty()) {
             return bodyHash;

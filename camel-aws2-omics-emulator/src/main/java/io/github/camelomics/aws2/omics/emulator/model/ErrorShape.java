@@ -4,13 +4,14 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The error shapes of the read set import operations with the HTTP status the model gives them.
+ * The error shapes of the read set import and upload operations with the HTTP status the model gives them.
  * A test checks these codes against the model file, so they cannot drift apart.
  */
 public enum ErrorShape {
     VALIDATION("ValidationException", 400),
     SERVICE_QUOTA_EXCEEDED("ServiceQuotaExceededException", 402),
     ACCESS_DENIED("AccessDeniedException", 403),
+    NOT_SUPPORTED_OPERATION("NotSupportedOperationException", 405),
     RESOURCE_NOT_FOUND("ResourceNotFoundException", 404),
     REQUEST_TIMEOUT("RequestTimeoutException", 408),
     CONFLICT("ConflictException", 409),

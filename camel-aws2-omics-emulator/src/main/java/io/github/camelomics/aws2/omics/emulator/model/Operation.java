@@ -4,21 +4,43 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The five read set import operations the emulator serves. Their HTTP bindings and input shapes
- * come from the service model ({@link ServiceModel}); this enum only gives them Java names so
- * that faults and handlers can refer to them without strings.
+ * The operations the emulator serves: the five of read set imports and the six of a multipart read set upload. Their
+ * HTTP bindings and input shapes come from the service model ({@link ServiceModel}); this enum gives them Java names
+ * so that faults and handlers can refer to them without strings, and the rate quotas that the service does not let
+ * anyone adjust (the others follow the emulator's rate limit setting).
  */
 public enum Operation {
     START_READ_SET_IMPORT_JOB("StartReadSetImportJob"),
     GET_READ_SET_IMPORT_JOB("GetReadSetImportJob"),
     LIST_READ_SET_IMPORT_JOBS("ListReadSetImportJobs"),
     GET_READ_SET_METADATA("GetReadSetMetadata"),
-    LIST_READ_SETS("ListReadSets");
+    LIST_READ_SETS("ListReadSets"),
+    CREATE_MULTIPART_READ_SET_UPLOAD("CreateMultipartReadSetUpload", 1),
+    UPLOAD_READ_SET_PART("UploadReadSetPart", 10),
+    COMPLETE_MULTIPART_READ_SET_UPLOAD("CompleteMultipartReadSetUpload", 1),
+    ABORT_MULTIPART_READ_SET_UPLOAD("AbortMultipartReadSetUpload", 1),
+    LIST_MULTIPART_READ_SET_UPLOADS("ListMultipartReadSetUploads"),
+    LIST_READ_SET_UPLOAD_PARTS("ListReadSetUploadParts");
 
     private final String modelName;
+    /** The service's own requests per second, or 0 where the emulator's setting applies. */
+    private final double fixedRate;
 
     Operation(String modelName) {
+        this(modelName, 0);
+    }
+
+    Operation(String modelName, double fixedRate) {
         this.modelName = modelName;
+        this.fixedRate = fixedRate;
+    }
+
+    /**
+     * The rate quota the HealthOmics quotas page gives this operation when it is not the adjustable 5 per second
+     * (UploadReadSetPart 10; Create, Complete and Abort 1, not adjustable), else 0.
+     */
+    public double fixedRate() {
+        return fixedRate;
     }
 
     /** The operation's name in the service model, e.g. {@code StartReadSetImportJob}. */

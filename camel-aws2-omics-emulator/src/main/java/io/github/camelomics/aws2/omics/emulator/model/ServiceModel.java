@@ -18,7 +18,7 @@ public final class ServiceModel {
 
     private ServiceModel(OmicsModel omics) {
         this.omics = omics;
-        this.bindings = readBindings(omics.operations());
+        this.bindings = readBindings(omics);
     }
 
     /** Loads the model of the shared camel-aws2-omics-model module. */
@@ -55,15 +55,26 @@ public final class ServiceModel {
         return omics.httpStatusOf(errorShape);
     }
 
-    private static List<OperationBinding> readBindings(JsonNode operations) {
+    private static List<OperationBinding> readBindings(OmicsModel omics) {
         List<OperationBinding> result = new ArrayList<>();
-        operations.fields().forEachRemaining(entry -> {
+        omics.operations().fields().forEachRemaining(entry -> {
             Operation operation = Operation.fromModelName(entry.getKey()).orElseThrow(
                     () -> new IllegalStateException("model operation " + entry.getKey() + " has no handler"));
             JsonNode http = entry.getValue().path("http");
+            String inputShape = entry.getValue().path("input").path("shape").asText();
             result.add(new OperationBinding(operation, http.path("method").asText(), http.path("requestUri").asText(),
-                    entry.getValue().path("input").path("shape").asText(), http.path("responseCode").asInt(200)));
+                    inputShape, http.path("responseCode").asInt(200), streamingPayload(omics, omics.shape(inputShape))));
         });
         return List.copyOf(result);
+    }
+
+    /** The member the model names as the payload when its shape is a stream (the body is then raw bytes). */
+    private static String streamingPayload(OmicsModel omics, JsonNode inputShape) {
+        String payload = inputShape.path("payload").asText(null);
+        if (payload == null) {
+            return null;
+        }
+        String shape = inputShape.path("members").path(payload).path("shape").asText();
+        return omics.shape(shape).path("streaming").asBoolean() ? payload : null;
     }
 }

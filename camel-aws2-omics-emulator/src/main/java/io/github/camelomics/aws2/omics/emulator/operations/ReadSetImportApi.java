@@ -89,18 +89,18 @@ public final class ReadSetImportApi {
         state.requireSequenceStore(store);
         JsonNode filter = input.path("filter");
         Predicate<ReadSet> matches = readSet -> equalsIfSet(filter, "name", readSet.name())
-                && equalsIfSet(filter, "status", "ACTIVE")
+                && equalsIfSet(filter, "status", readSet.status())
                 && referenceMatches(filter, readSet.referenceArn())
                 && createdWithin(filter, readSet.creationTime())
                 && equalsIfSet(filter, "sampleId", readSet.sampleId())
                 && equalsIfSet(filter, "subjectId", readSet.subjectId())
                 && equalsIfSet(filter, "generatedFrom", readSet.generatedFrom())
-                && equalsIfSet(filter, "creationType", "IMPORT");
+                && equalsIfSet(filter, "creationType", readSet.creationType());
         return list(state.readSets(store).stream().filter(matches).toList(), ReadSet::id, input, "readSets",
                 views::readSetSummary);
     }
 
-    private static <T> ObjectNode list(List<T> items, Function<T, String> id, JsonNode input, String member,
+    static <T> ObjectNode list(List<T> items, Function<T, String> id, JsonNode input, String member,
                                        Function<T, ObjectNode> view) {
         Pages.Page<T> page = Pages.page(items, id, input);
         ObjectNode response = JsonNodeFactory.instance.objectNode();
@@ -130,7 +130,7 @@ public final class ReadSetImportApi {
     }
 
     /** {@code createdAfter} and {@code createdBefore} both include their bound. */
-    private static boolean createdWithin(JsonNode filter, Instant created) {
+    static boolean createdWithin(JsonNode filter, Instant created) {
         if (filter.hasNonNull("createdAfter") && created.isBefore(instant(filter, "createdAfter"))) {
             return false;
         }

@@ -1,10 +1,13 @@
 package io.github.camelomics.aws2.omics.emulator.operations;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelomics.aws2.omics.emulator.model.Json;
 import io.github.camelomics.aws2.omics.emulator.state.ImportJob;
 import io.github.camelomics.aws2.omics.emulator.state.ImportSource;
+import io.github.camelomics.aws2.omics.emulator.state.MultipartUpload;
+import io.github.camelomics.aws2.omics.emulator.state.UploadedPart;
 import io.github.camelomics.aws2.omics.emulator.state.ReadSet;
 import io.github.camelomics.aws2.omics.emulator.state.SourceOutcome;
 
@@ -86,7 +89,8 @@ final class Views {
                 .put("sequenceStoreId", readSet.sequenceStoreId());
         putText(node, "subjectId", readSet.subjectId());
         putText(node, "sampleId", readSet.sampleId());
-        node.put("status", "ACTIVE");
+        node.put("status", readSet.status());
+        putText(node, "statusMessage", readSet.statusMessage());
         putText(node, "name", readSet.name());
         putText(node, "description", readSet.description());
         putText(node, "referenceArn", readSet.referenceArn());
@@ -98,7 +102,7 @@ final class Views {
         putText(sequence, "generatedFrom", readSet.generatedFrom());
         sequence.put("alignment", readSet.alignment());
         node.put("creationTime", Json.timestamp(readSet.creationTime()));
-        node.put("creationType", "IMPORT");
+        node.put("creationType", readSet.creationType());
         if (readSet.etag() != null) {
             ObjectNode etag = node.putObject("etag").put("algorithm", readSet.etag().algorithm())
                     .put("source1", readSet.etag().source1());
@@ -115,8 +119,37 @@ final class Views {
         if (readSet.source2Size() != null) {
             putFile(files, "source2", readSet.source2Size());
         }
-        node.put("creationJobId", readSet.creationJobId());
+        putText(node, "creationJobId", readSet.creationJobId());
         return node;
+    }
+
+    /** {@code CreateMultipartReadSetUploadResponse} and {@code MultipartReadSetUploadListItem}: the read set to be. */
+    ObjectNode upload(MultipartUpload upload) {
+        JsonNode r = upload.request();
+        ObjectNode node = mapper.createObjectNode()
+                .put("sequenceStoreId", upload.sequenceStoreId())
+                .put("uploadId", upload.uploadId())
+                .put("sourceFileType", upload.sourceFileType());
+        for (String member : new String[] {"subjectId", "sampleId", "generatedFrom", "referenceArn", "name",
+                "description"}) {
+            putText(node, member, r.path(member).asText(null));
+        }
+        if (r.has("tags")) {
+            node.set("tags", r.path("tags").deepCopy());
+        }
+        node.put("creationTime", Json.timestamp(upload.creationTime()));
+        return node;
+    }
+
+    /** {@code ReadSetUploadPartListItem}. */
+    ObjectNode part(UploadedPart part) {
+        return mapper.createObjectNode()
+                .put("partNumber", part.partNumber())
+                .put("partSize", part.partSize())
+                .put("partSource", part.partSource())
+                .put("checksum", part.checksum())
+                .put("creationTime", Json.timestamp(part.creationTime()))
+                .put("lastUpdatedTime", Json.timestamp(part.lastUpdatedTime()));
     }
 
     /** {@code FileInformation}: the file in parts of {@link #PART_SIZE} (one part at least). */

@@ -7,15 +7,15 @@ import java.util.Map;
 import java.util.function.LongSupplier;
 
 /**
- * The service's per-operation request rate quota as a token bucket: a burst of up to
- * {@code perSecond} requests, refilled continuously at {@code perSecond}. It runs on a monotonic
+ * The service's per-operation request rate quota as a token bucket: a burst of up to the
+ * operation's rate, refilled continuously at that rate. The rate is the configured {@code perSecond}, or the
+ * service's own for operations whose quota is fixed ({@link Operation#fixedRate()}: the upload operations). It runs on a monotonic
  * nanosecond ticker, not on the emulator's clock, because tests freeze that clock and a frozen
  * bucket would never refill.
  */
 public final class RateLimiter {
 
     private final double perSecond;
-    private final double capacity;
     private final LongSupplier nanoTime;
     private final Map<Operation, Bucket> buckets = new EnumMap<>(Operation.class);
     private long throttled;
@@ -25,7 +25,6 @@ public final class RateLimiter {
      */
     public RateLimiter(double perSecond, LongSupplier nanoTime) {
         this.perSecond = perSecond;
-        this.capacity = Math.max(1.0, perSecond);
         this.nanoTime = nanoTime;
     }
 
@@ -39,7 +38,21 @@ public final class RateLimiter {
 
     /** The rate as people write it: {@code 5}, {@code 0.5}. */
     public String describeRate() {
-        return perSecond == Math.rint(perSecond) ? String.valueOf((long) perSecond) : String.valueOf(perSecond);
+        return describe(perSecond);
+    }
+
+    /** The operation's rate as people write it. */
+    public String describeRate(Operation operation) {
+        return describe(rateOf(operation));
+    }
+
+    /** Requests per second the operation is allowed. */
+    public double rateOf(Operation operation) {
+        return operation.fixedRate() > 0 ? operation.fixedRate() : perSecond;
+    }
+
+    private static String describe(double rate) {
+        return rate == Math.rint(rate) ? String.valueOf((long) rate) : String.valueOf(rate);
     }
 
     /** Takes one request's worth from the operation's bucket; {@code false} means throttle it. */
@@ -48,8 +61,10 @@ public final class RateLimiter {
             return true;
         }
         long now = nanoTime.getAsLong();
+        double rate = rateOf(operation);
+        double capacity = Math.max(1.0, rate);
         Bucket bucket = buckets.computeIfAbsent(operation, o -> new Bucket(capacity, now));
-        double refilled = Math.min(capacity, bucket.tokens() + (now - bucket.at()) * perSecond / 1e9);
+        double refilled = Math.min(capacity, bucket.tokens() + (now - bucket.at()) * rate / 1e9);
         boolean allowed = refilled >= 1.0;
         buckets.put(operation, new Bucket(allowed ? refilled - 1.0 : refilled, now));
         if (!allowed) {

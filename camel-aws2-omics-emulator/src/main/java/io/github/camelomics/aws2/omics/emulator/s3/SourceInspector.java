@@ -3,18 +3,24 @@ package io.github.camelomics.aws2.omics.emulator.s3;
 import io.github.camelomics.aws2.omics.emulator.state.ETag;
 import io.github.camelomics.aws2.omics.emulator.state.ImportSource;
 
+import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.SequenceInputStream;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.Arrays;
+import java.util.Enumeration;
+import java.util.Iterator;
+import java.util.List;
 import java.util.HexFormat;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
@@ -50,17 +56,39 @@ public final class SourceInspector {
             FileFacts first = inspectFile("source1", source.source1(), source.sourceFileType());
             FileFacts second = source.source2() == null ? null
                     : inspectFile("source2", source.source2(), source.sourceFileType());
-            ETag etag = new ETag(eTagFamily.algorithmFor(source.sourceFileType()), first.hash(),
-                    second == null ? null : second.hash());
-            Long secondSize = second == null ? null : second.size();
-            if (first.reads() == null) {
-                return new SourceCheck(null, first.size(), secondSize, null, null, etag);
-            }
-            long reads = first.reads() + (second == null ? 0 : second.reads());
-            long bases = first.bases() + (second == null ? 0 : second.bases());
-            return new SourceCheck(null, first.size(), secondSize, reads, bases, etag);
+            return check(source.sourceFileType(), first, second);
         } catch (UnusableSource e) {
             return SourceCheck.failed(e.getMessage());
+        }
+    }
+
+    private SourceCheck check(String fileType, FileFacts first, FileFacts second) {
+        ETag etag = new ETag(eTagFamily.algorithmFor(fileType), first.hash(), second == null ? null : second.hash());
+        Long secondSize = second == null ? null : second.size();
+        if (first.reads() == null) {
+            return new SourceCheck(null, first.size(), secondSize, null, null, etag);
+        }
+        long reads = first.reads() + (second == null ? 0 : second.reads());
+        long bases = first.bases() + (second == null ? 0 : second.bases());
+        return new SourceCheck(null, first.size(), secondSize, reads, bases, etag);
+    }
+
+    /**
+     * Reads an upload's parts the way the service checks an uploaded read set: each source's parts in order are its
+     * file, and must make one valid file of the type.
+     *
+     * @param source2Parts empty for a read set of one file
+     */
+    public SourceCheck inspectUpload(String uploadId, String fileType, List<Path> source1Parts, List<Path> source2Parts) {
+        try {
+            FileFacts first = inspectContent("source1", "upload " + uploadId, Content.of(source1Parts), fileType);
+            FileFacts second = source2Parts.isEmpty() ? null
+                    : inspectContent("source2", "upload " + uploadId, Content.of(source2Parts), fileType);
+            return check(fileType, first, second);
+        } catch (UnusableSource e) {
+            return SourceCheck.failed(e.getMessage());
+        } catch (IOException | UncheckedIOException e) {
+            return SourceCheck.failed("the parts of upload " + uploadId + " are not readable");
         }
     }
 
@@ -78,25 +106,30 @@ public final class SourceInspector {
             throw new UnusableSource(member + " is not readable: " + uri);
         }
         try {
-            long size = Files.size(file);
-            if (size == 0) {
-                throw new UnusableSource(member + " is empty: " + uri);
-            }
-            return switch (fileType) {
-                case "FASTQ" -> countFastq(member, uri, file, size);
-                case "BAM", "UBAM" -> {
-                    checkMagic(member, uri, fileType, gunzipHead(file, 4), new byte[] {'B', 'A', 'M', 1});
-                    yield new FileFacts(size, null, null, uncompressedHash(member, uri, file));
-                }
-                case "CRAM" -> {
-                    checkMagic(member, uri, fileType, head(file, 4), new byte[] {'C', 'R', 'A', 'M'});
-                    yield new FileFacts(size, null, null, hash(Files.newInputStream(file)));
-                }
-                default -> throw new UnusableSource(member + " has unsupported type " + fileType);
-            };
-        } catch (IOException e) {
+            return inspectContent(member, uri, Content.of(List.of(file)), fileType);
+        } catch (IOException | UncheckedIOException e) {
             throw new UnusableSource(member + " is not readable: " + uri);
         }
+    }
+
+    /** @param where how messages name the file: its S3 URI, or the upload it came in */
+    private FileFacts inspectContent(String member, String where, Content file, String fileType) throws IOException {
+        long size = file.size();
+        if (size == 0) {
+            throw new UnusableSource(member + " is empty: " + where);
+        }
+        return switch (fileType) {
+            case "FASTQ" -> countFastq(member, where, file, size);
+            case "BAM", "UBAM" -> {
+                checkMagic(member, where, fileType, gunzipHead(file, 4), new byte[] {'B', 'A', 'M', 1});
+                yield new FileFacts(size, null, null, uncompressedHash(member, where, file));
+            }
+            case "CRAM" -> {
+                checkMagic(member, where, fileType, head(file, 4), new byte[] {'C', 'R', 'A', 'M'});
+                yield new FileFacts(size, null, null, hash(file.open()));
+            }
+            default -> throw new UnusableSource(member + " has unsupported type " + fileType);
+        };
     }
 
     private static void checkMagic(String member, String uri, String fileType, byte[] head, byte[] magic) {
@@ -105,9 +138,9 @@ public final class SourceInspector {
         }
     }
 
-    private String uncompressedHash(String member, String uri, Path file) throws IOException {
+    private String uncompressedHash(String member, String uri, Content file) throws IOException {
         try {
-            return hash(new GZIPInputStream(Files.newInputStream(file)));
+            return hash(new GZIPInputStream(file.open()));
         } catch (ZipException | EOFException e) {
             throw new UnusableSource(member + " is a corrupt gzip file: " + uri);
         }
@@ -122,7 +155,7 @@ public final class SourceInspector {
         return HexFormat.of().formatHex(digest.digest());
     }
 
-    private FileFacts countFastq(String member, String uri, Path file, long size) throws IOException {
+    private FileFacts countFastq(String member, String uri, Content file, long size) throws IOException {
         byte[] head = head(file, 2);
         if (head.length < 2 || (head[0] & 0xff) != 0x1f || (head[1] & 0xff) != 0x8b) {
             throw new UnusableSource(member + " is not gzip-compressed (FASTQ must be gzip): " + uri);
@@ -130,7 +163,7 @@ public final class SourceInspector {
         long reads = 0;
         long bases = 0;
         MessageDigest uncompressed = eTagFamily.newDigest();
-        try (DigestInputStream content = new DigestInputStream(new GZIPInputStream(Files.newInputStream(file)), uncompressed);
+        try (DigestInputStream content = new DigestInputStream(new GZIPInputStream(file.open()), uncompressed);
              BufferedReader lines = new BufferedReader(new InputStreamReader(content, StandardCharsets.US_ASCII))) {
             String header;
             while ((header = lines.readLine()) != null) {
@@ -157,17 +190,49 @@ public final class SourceInspector {
         return new FileFacts(size, reads, bases, HexFormat.of().formatHex(uncompressed.digest()));
     }
 
-    private static byte[] head(Path file, int length) throws IOException {
-        try (InputStream in = Files.newInputStream(file)) {
+    private static byte[] head(Content file, int length) throws IOException {
+        try (InputStream in = file.open()) {
             return in.readNBytes(length);
         }
     }
 
-    private static byte[] gunzipHead(Path file, int length) throws IOException {
-        try (InputStream in = new GZIPInputStream(Files.newInputStream(file))) {
+    private static byte[] gunzipHead(Content file, int length) throws IOException {
+        try (InputStream in = new GZIPInputStream(file.open())) {
             return in.readNBytes(length);
         } catch (ZipException | EOFException e) {
             return new byte[0];
+        }
+    }
+
+    /** A file's bytes: one file, or the parts of an upload read one after the other. */
+    private record Content(List<Path> pieces, long size) {
+
+        static Content of(List<Path> pieces) throws IOException {
+            long size = 0;
+            for (Path piece : pieces) {
+                size += Files.size(piece);
+            }
+            return new Content(List.copyOf(pieces), size);
+        }
+
+        /** The pieces in order, each opened only when the one before has been read. */
+        InputStream open() {
+            Iterator<Path> next = pieces.iterator();
+            return new SequenceInputStream(new Enumeration<>() {
+                @Override
+                public boolean hasMoreElements() {
+                    return next.hasNext();
+                }
+
+                @Override
+                public InputStream nextElement() {
+                    try {
+                        return new BufferedInputStream(Files.newInputStream(next.next()), 65_536);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    }
+                }
+            });
         }
     }
 

@@ -8,7 +8,9 @@ import io.github.camelomics.aws2.omics.emulator.model.ApiException;
 import io.github.camelomics.aws2.omics.emulator.model.ErrorShape;
 import io.github.camelomics.aws2.omics.emulator.s3.SourceCheck;
 import io.github.camelomics.aws2.omics.emulator.s3.SourceInspector;
+import io.github.camelomics.aws2.omics.model.ImportRules;
 
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -36,6 +38,9 @@ public final class EmulatorState {
     /** Job ids are 10 digits, like the service's; the leading 4 and 5 keep jobs and read sets apart at a glance. */
     private static final long JOB_ID_BASE = 4_000_000_000L;
     private static final long READ_SET_ID_BASE = 5_000_000_000L;
+    private static final long UPLOAD_ID_BASE = 6_000_000_000L;
+    /** The largest part the service takes: 100 MiB (the user guide splits files with {@code split -b 100MiB}). */
+    public static final long MAX_PART_SIZE = 104_857_600L;
     /** The model's maximum length of a status message. */
     private static final int MAX_STATUS_MESSAGE = 127;
 
@@ -47,6 +52,7 @@ public final class EmulatorState {
     private final String accountId;
     private final int maxActiveJobs;
     private final StateFile stateFile;
+    private final PartFiles partFiles;
     private final Faults faults;
 
     private final Map<String, ImportJob> jobs = new LinkedHashMap<>();
@@ -62,13 +68,20 @@ public final class EmulatorState {
     private final Map<String, ReadSet> readSets = new LinkedHashMap<>();
     private long lastJobNumber;
     private long lastReadSetNumber;
+    private long lastUploadNumber;
+    /** Multipart uploads by id, oldest first; an aborted one is forgotten. */
+    private final Map<String, MultipartUpload> uploads = new LinkedHashMap<>();
+    /** Upload ids by sequence store and client token, for replays of CreateMultipartReadSetUpload. */
+    private final Map<String, String> uploadIdsByToken = new HashMap<>();
 
     /**
      * @param stateFile where to keep the state across restarts, or {@code null} to keep it in memory only
+     * @param partFiles where the bytes of uploaded parts are kept
      * @param faults    the import failures armed for given source files
      */
     public EmulatorState(Set<String> sequenceStoreIds, Clock clock, JobTimeline timeline, SourceInspector inspector,
-                         String region, String accountId, int maxActiveJobs, StateFile stateFile, Faults faults) {
+                         String region, String accountId, int maxActiveJobs, StateFile stateFile, PartFiles partFiles,
+                         Faults faults) {
         this.sequenceStoreIds = Collections.unmodifiableSet(new LinkedHashSet<>(sequenceStoreIds));
         this.clock = clock;
         this.timeline = timeline;
@@ -77,6 +90,7 @@ public final class EmulatorState {
         this.accountId = accountId;
         this.maxActiveJobs = maxActiveJobs;
         this.stateFile = stateFile;
+        this.partFiles = partFiles;
         this.faults = faults;
         if (stateFile != null) {
             restore(stateFile.read());
@@ -178,19 +192,23 @@ public final class EmulatorState {
 
     public synchronized Optional<ReadSet> readSet(String sequenceStoreId, String readSetId) {
         refresh();
-        return Optional.ofNullable(readSets.get(readSetId)).filter(r -> r.sequenceStoreId().equals(sequenceStoreId));
+        return Optional.ofNullable(readSets.get(readSetId)).filter(r -> r.sequenceStoreId().equals(sequenceStoreId))
+                .map(r -> r.asOf(clock.instant()));
     }
 
     /** The store's read sets, oldest first. */
     public synchronized List<ReadSet> readSets(String sequenceStoreId) {
         refresh();
-        return readSets.values().stream().filter(r -> r.sequenceStoreId().equals(sequenceStoreId)).toList();
+        Instant now = clock.instant();
+        return readSets.values().stream().filter(r -> r.sequenceStoreId().equals(sequenceStoreId))
+                .map(r -> r.asOf(now)).toList();
     }
 
     /** All read sets of all stores, oldest first. */
     public synchronized List<ReadSet> readSets() {
         refresh();
-        return List.copyOf(readSets.values());
+        Instant now = clock.instant();
+        return readSets.values().stream().map(r -> r.asOf(now)).toList();
     }
 
     /** Forgets every job and read set (the configured sequence stores stay). */
@@ -200,8 +218,12 @@ public final class EmulatorState {
         importing.clear();
         jobIdsByToken.clear();
         readSets.clear();
+        uploads.clear();
+        uploadIdsByToken.clear();
+        partFiles.deleteAll();
         lastJobNumber = 0;
         lastReadSetNumber = 0;
+        lastUploadNumber = 0;
         persist();
     }
 
@@ -221,8 +243,176 @@ public final class EmulatorState {
 
     public synchronized StateSnapshot snapshot() {
         refresh();
+        return snapshotNow();
+    }
+
+    private StateSnapshot snapshotNow() {
         return new StateSnapshot(lastJobNumber, lastReadSetNumber, List.copyOf(jobs.values()),
-                List.copyOf(readSets.values()));
+                List.copyOf(readSets.values()), lastUploadNumber, List.copyOf(uploads.values()));
+    }
+
+    /**
+     * Creates a multipart upload from a validated CreateMultipartReadSetUpload input, or returns the upload an earlier
+     * request with the same clientToken created (the same token with another request is a ValidationException, as for
+     * import jobs).
+     */
+    public synchronized MultipartUpload createUpload(String sequenceStoreId, JsonNode request) {
+        requireSequenceStore(sequenceStoreId);
+        String clientToken = request.path("clientToken").asText(null);
+        if (clientToken != null) {
+            MultipartUpload earlier = Optional.ofNullable(uploadIdsByToken.get(tokenKey(sequenceStoreId, clientToken)))
+                    .map(uploads::get).orElse(null);
+            if (earlier != null) {
+                if (earlier.request().equals(request)) {
+                    return earlier;
+                }
+                throw new ApiException(ErrorShape.VALIDATION, "clientToken '" + clientToken
+                        + "' was already used for upload " + earlier.uploadId() + " with a different request");
+            }
+        }
+        String id = String.valueOf(UPLOAD_ID_BASE + ++lastUploadNumber);
+        MultipartUpload upload = new MultipartUpload(id, sequenceStoreId, request.deepCopy(),
+                clock.instant().truncatedTo(ChronoUnit.MILLIS), List.of(), null, null);
+        addUpload(upload);
+        persist();
+        return upload;
+    }
+
+    /**
+     * Keeps a received part, replacing an earlier one of the same source and number.
+     *
+     * @param  received the part's bytes as they arrived; moved into place
+     * @return          the part as kept, with its checksum
+     */
+    public synchronized UploadedPart uploadPart(String sequenceStoreId, String uploadId, String partSource,
+                                                int partNumber, Path received, long size, String sha256Hex) {
+        MultipartUpload upload = openUpload(sequenceStoreId, uploadId);
+        if (partSource.equals("SOURCE2") && !ImportRules.allowsSecondFile(upload.sourceFileType())) {
+            throw new ApiException(ErrorShape.VALIDATION, "partSource SOURCE2 is only allowed for an upload of a "
+                    + "paired FASTQ, not of " + upload.sourceFileType());
+        }
+        if (size > MAX_PART_SIZE) {
+            throw new ApiException(ErrorShape.VALIDATION, "Part " + partNumber + " is " + size
+                    + " bytes; a part must be at most " + MAX_PART_SIZE + " bytes (100 MiB)");
+        }
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        Instant created = upload.parts(partSource).stream().filter(p -> p.partNumber() == partNumber)
+                .map(UploadedPart::creationTime).findFirst().orElse(now);
+        partFiles.store(received, uploadId, partSource, partNumber);
+        UploadedPart part = new UploadedPart(partSource, partNumber, size, sha256Hex, created, now);
+        uploads.put(uploadId, upload.withPart(part));
+        persist();
+        return part;
+    }
+
+    /**
+     * Makes the read set of an upload from the parts the request lists, each with the checksum its upload answered.
+     * The read set is PROCESSING_UPLOAD for the import duration, then ACTIVE, or UPLOAD_FAILED when its files are not
+     * valid. Completing an upload again with the same parts answers the same read set (as S3 answers a repeated
+     * CompleteMultipartUpload), so a client whose first answer was lost makes no second read set.
+     */
+    public synchronized String completeUpload(String sequenceStoreId, String uploadId, JsonNode listedParts) {
+        MultipartUpload upload = upload(sequenceStoreId, uploadId);
+        if (upload.completed()) {
+            if (upload.completedParts().equals(listedParts)) {
+                return upload.readSetId();
+            }
+            throw new ApiException(ErrorShape.VALIDATION, "Upload " + uploadId + " was already completed as read set "
+                    + upload.readSetId() + " with other parts");
+        }
+        List<String> problems = new ArrayList<>();
+        Map<String, List<Path>> files = new HashMap<>();
+        Map<String, Integer> expectedNext = new HashMap<>();
+        for (int i = 0; i < listedParts.size(); i++) {
+            JsonNode listed = listedParts.get(i);
+            String source = listed.path("partSource").asText();
+            int number = listed.path("partNumber").asInt();
+            int expected = expectedNext.getOrDefault(source, 1);
+            Optional<UploadedPart> part = upload.parts(source).stream().filter(p -> p.partNumber() == number).findFirst();
+            if (number != expected) {
+                problems.add("parts[" + i + "]: expected " + source + " part " + expected + " (each source's parts in "
+                        + "order, from 1, without gaps or repeats), got part " + number);
+            } else if (part.isEmpty()) {
+                problems.add("parts[" + i + "]: " + source + " part " + number + " was not uploaded");
+            } else if (!part.get().checksum().equals(listed.path("checksum").asText())) {
+                problems.add("parts[" + i + "].checksum: does not match " + part.get().describe() + " as uploaded");
+            }
+            expectedNext.put(source, Math.max(expected, number + 1));
+            files.computeIfAbsent(source, s -> new ArrayList<>()).add(partFiles.part(uploadId, source, number));
+        }
+        if (!files.containsKey("SOURCE1")) {
+            problems.add("parts: at least SOURCE1 part 1 is needed, got " + (listedParts.isEmpty() ? "no parts"
+                    : "only SOURCE2 parts"));
+        }
+        if (!problems.isEmpty()) {
+            throw new ApiException(ErrorShape.VALIDATION, String.join("; ", problems));
+        }
+        SourceCheck check = inspector.inspectUpload(uploadId, upload.sourceFileType(), files.get("SOURCE1"),
+                files.getOrDefault("SOURCE2", List.of()));
+        Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
+        JsonNode r = upload.request();
+        String id = String.valueOf(READ_SET_ID_BASE + ++lastReadSetNumber);
+        readSets.put(id, new ReadSet(id, arnPrefix + sequenceStoreId + "/readSet/" + id, sequenceStoreId,
+                r.path("subjectId").asText(null), r.path("sampleId").asText(null), r.path("name").asText(null),
+                r.path("description").asText(null), upload.sourceFileType(), r.path("referenceArn").asText(null),
+                r.path("generatedFrom").asText(null), now, check.source1Size(), check.source2Size(),
+                check.totalReadCount(), check.totalBaseCount(), null, check.etag(),
+                check.importable() ? ReadSet.ACTIVE : ReadSet.UPLOAD_FAILED,
+                check.importable() ? null : fitStatusMessage(check.failure()), "UPLOAD",
+                now.plus(timeline.importing())));
+        uploads.put(uploadId, upload.completedAs(id, listedParts.deepCopy()));
+        persist();
+        return id;
+    }
+
+    /** Forgets an upload that has not been completed, and its parts. */
+    public synchronized void abortUpload(String sequenceStoreId, String uploadId) {
+        MultipartUpload upload = openUpload(sequenceStoreId, uploadId);
+        uploads.remove(uploadId);
+        if (upload.clientToken() != null) {
+            uploadIdsByToken.remove(tokenKey(sequenceStoreId, upload.clientToken()));
+        }
+        partFiles.deleteUpload(uploadId);
+        persist();
+    }
+
+    /** The store's uploads still taking parts, oldest first (ListMultipartReadSetUploads). */
+    public synchronized List<MultipartUpload> openUploads(String sequenceStoreId) {
+        requireSequenceStore(sequenceStoreId);
+        return uploads.values().stream().filter(u -> u.sequenceStoreId().equals(sequenceStoreId) && !u.completed())
+                .toList();
+    }
+
+    /** Every upload of every store, completed ones included, oldest first. */
+    public synchronized List<MultipartUpload> uploads() {
+        return List.copyOf(uploads.values());
+    }
+
+    /** An upload of the store, completed or not: an unknown (or aborted) one is ResourceNotFoundException. */
+    public synchronized MultipartUpload upload(String sequenceStoreId, String uploadId) {
+        requireSequenceStore(sequenceStoreId);
+        MultipartUpload upload = uploads.get(uploadId);
+        if (upload == null || !upload.sequenceStoreId().equals(sequenceStoreId)) {
+            throw new ApiException(ErrorShape.RESOURCE_NOT_FOUND, "Upload " + uploadId + " not found in sequence store "
+                    + sequenceStoreId);
+        }
+        return upload;
+    }
+
+    private MultipartUpload openUpload(String sequenceStoreId, String uploadId) {
+        MultipartUpload upload = upload(sequenceStoreId, uploadId);
+        if (upload.completed()) {
+            throw new ApiException(ErrorShape.VALIDATION, "Upload " + uploadId + " was already completed as read set "
+                    + upload.readSetId());
+        }
+        return upload;
+    }
+
+    private void addUpload(MultipartUpload upload) {
+        uploads.put(upload.uploadId(), upload);
+        if (upload.clientToken() != null) {
+            uploadIdsByToken.putIfAbsent(tokenKey(upload.sequenceStoreId(), upload.clientToken()), upload.uploadId());
+        }
     }
 
     /** Moves every unfinished job to the phase the clock says it is in, finishing those that are due. */
@@ -319,7 +509,8 @@ public final class EmulatorState {
         ReadSet readSet = new ReadSet(id, arnPrefix + job.sequenceStoreId() + "/readSet/" + id, job.sequenceStoreId(),
                 source.subjectId(), source.sampleId(), source.name(), source.description(), source.sourceFileType(),
                 source.referenceArn(), source.generatedFrom(), creationTime, check.source1Size(), check.source2Size(),
-                check.totalReadCount(), check.totalBaseCount(), job.id(), check.etag());
+                check.totalReadCount(), check.totalBaseCount(), job.id(), check.etag(), ReadSet.ACTIVE, null, "IMPORT",
+                null);
         readSets.put(id, readSet);
         return readSet;
     }
@@ -333,12 +524,13 @@ public final class EmulatorState {
         lastReadSetNumber = snapshot.lastReadSetNumber();
         snapshot.jobs().forEach(this::add); // oldest first, as they were started
         snapshot.readSets().forEach(r -> readSets.put(r.id(), r));
+        lastUploadNumber = snapshot.lastUploadNumber();
+        snapshot.uploads().forEach(this::addUpload);
     }
 
     private void persist() {
         if (stateFile != null) {
-            stateFile.write(new StateSnapshot(lastJobNumber, lastReadSetNumber, List.copyOf(jobs.values()),
-                    List.copyOf(readSets.values())));
+            stateFile.write(snapshotNow());
         }
     }
 }

@@ -1,6 +1,7 @@
 package io.github.camelomics.aws2.omics.internal.client;
 
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 import io.github.camelomics.aws2.omics.QuotaLine;
@@ -30,6 +31,12 @@ import software.amazon.awssdk.regions.Region;
 final class BudgetInterceptor implements ExecutionInterceptor {
 
     private static final ExecutionAttribute<Long> CALL_START = new ExecutionAttribute<>("aws2-omics.callStartNanos");
+    /**
+     * The quota lines of the upload operations, at the service's own rates (HealthOmics quotas page): parts 10 per
+     * second; Create, Complete and Abort 1, not adjustable. Every other operation is paced at requestsPerSecond.
+     */
+    private static final Map<String, Double> UPLOAD_QUOTAS = Map.of("UploadReadSetPart", 10.0,
+            "CreateMultipartReadSetUpload", 1.0, "CompleteMultipartReadSetUpload", 1.0, "AbortMultipartReadSetUpload", 1.0);
 
     private final RequestBudget budget;
     private final String budgetKey;
@@ -55,7 +62,8 @@ final class BudgetInterceptor implements ExecutionInterceptor {
     public void beforeTransmission(Context.BeforeTransmission context, ExecutionAttributes attributes) {
         String operation = attributes.getAttribute(SdkExecutionAttribute.OPERATION_NAME);
         Region region = attributes.getAttribute(AwsExecutionAttribute.AWS_REGION);
-        QuotaLine line = new QuotaLine(budgetKey, region == null ? "unknown" : region.id(), operation, permitsPerSecond);
+        QuotaLine line = new QuotaLine(budgetKey, region == null ? "unknown" : region.id(), operation,
+                UPLOAD_QUOTAS.getOrDefault(operation, permitsPerSecond));
         Long callStart = attributes.getAttribute(CALL_START);
         long callLeft = callTimeoutNanos > 0 && callStart != null
                 ? callTimeoutNanos - (System.nanoTime() - callStart) : Long.MAX_VALUE;

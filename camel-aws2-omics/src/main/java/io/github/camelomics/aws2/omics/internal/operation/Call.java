@@ -2,6 +2,7 @@ package io.github.camelomics.aws2.omics.internal.operation;
 
 import io.github.camelomics.aws2.omics.Omics2Configuration;
 import io.github.camelomics.aws2.omics.StartLedger;
+import io.github.camelomics.aws2.omics.UploadLedger;
 import io.github.camelomics.aws2.omics.internal.request.RequestValues;
 import org.apache.camel.Message;
 import software.amazon.awssdk.services.omics.OmicsClient;
@@ -13,7 +14,8 @@ import software.amazon.awssdk.services.omics.OmicsClient;
  *
  * @param waiting     null unless the endpoint waits for the jobs it starts or gets
  * @param startLedger null when there is none
+ * @param uploadLedger where uploads record their progress
  */
 public record Call(OmicsClient client, Message message, Omics2Configuration options, RequestValues values, Waiting waiting,
-                   StartLedger startLedger) {
+                   StartLedger startLedger, UploadLedger uploadLedger) {
 }

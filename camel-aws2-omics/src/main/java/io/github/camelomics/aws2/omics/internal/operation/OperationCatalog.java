@@ -29,6 +29,7 @@ import org.apache.camel.WrappedFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.omics.OmicsClient;
+import software.amazon.awssdk.services.omics.model.CreateMultipartReadSetUploadRequest;
 import software.amazon.awssdk.services.omics.model.FileType;
 import software.amazon.awssdk.services.omics.model.GetReadSetImportJobRequest;
 import software.amazon.awssdk.services.omics.model.GetReadSetImportJobResponse;
@@ -130,6 +131,16 @@ public final class OperationCatalog {
             List.of(Check.sequenceStore(ListReadSetsRequest::sequenceStoreId)),
             Invocation.page(OmicsClient::listReadSets, ListReadSetsResponse::nextToken));
 
+    static final OperationSpec<CreateMultipartReadSetUploadRequest> UPLOAD_READ_SET = OperationSpec.withoutBody(
+            Omics2Operations.uploadReadSet, CreateMultipartReadSetUploadRequest.builder().build(),
+            ReadSetUploads::bind,
+            List.of(Check.sequenceStore(CreateMultipartReadSetUploadRequest::sequenceStoreId),
+                    Check.required("sourceFileType", CreateMultipartReadSetUploadRequest::sourceFileTypeAsString,
+                            "header " + SOURCE_FILE_TYPE + " (FASTQ, BAM, CRAM or UBAM)"),
+                    Check.required("subjectId", CreateMultipartReadSetUploadRequest::subjectId, "header " + SUBJECT_ID),
+                    Check.required("sampleId", CreateMultipartReadSetUploadRequest::sampleId, "header " + SAMPLE_ID)),
+            ReadSetUploads::upload);
+
     private OperationCatalog() {
     }
 
@@ -140,6 +151,7 @@ public final class OperationCatalog {
             case listReadSetImportJobs -> LIST_READ_SET_IMPORT_JOBS;
             case getReadSetMetadata -> GET_READ_SET_METADATA;
             case listReadSets -> LIST_READ_SETS;
+            case uploadReadSet -> UPLOAD_READ_SET;
         };
     }
 

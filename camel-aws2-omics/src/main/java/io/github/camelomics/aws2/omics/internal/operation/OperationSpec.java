@@ -1,5 +1,6 @@
 package io.github.camelomics.aws2.omics.internal.operation;
 
+import java.util.ArrayList;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.BiConsumer;
@@ -124,8 +125,10 @@ public record OperationSpec<R extends OmicsRequest>(
                 RequestValidator.check(request, values.wire(request), values::problem);
             }
         }
-        if (!values.problems().isEmpty()) {
-            throw new InvalidRequestException(operation, values.problems());
+        if (!values.problems().isEmpty() || !values.separateProblems().isEmpty()) {
+            List<String> all = new ArrayList<>(values.separateProblems());
+            all.addAll(values.problems());
+            throw new InvalidRequestException(operation, all);
         }
         return request;
     }

@@ -27,6 +27,7 @@ final class PostgresSchema {
     static final String BUDGET_TABLE = "omics_request_budget";
     static final String LEDGER_TABLE = "omics_start_ledger";
     static final String WATERMARK_TABLE = "omics_consumer_watermark";
+    static final String UPLOAD_LEDGER_TABLE = "omics_upload_ledger";
     /** Any constant of ours: the advisory lock that serializes the creation across replicas. */
     private static final long CREATE_LOCK = 0x6f6d6963735f7631L;
 
@@ -59,7 +60,8 @@ final class PostgresSchema {
         try (Statement statement = connection.createStatement();
              ResultSet rs = statement.executeQuery("SELECT to_regclass('" + BUDGET_TABLE + "') IS NOT NULL"
                                                    + " AND to_regclass('" + LEDGER_TABLE + "') IS NOT NULL"
-                                                   + " AND to_regclass('" + WATERMARK_TABLE + "') IS NOT NULL")) {
+                                                   + " AND to_regclass('" + WATERMARK_TABLE + "') IS NOT NULL"
+                                                   + " AND to_regclass('" + UPLOAD_LEDGER_TABLE + "') IS NOT NULL")) {
             return rs.next() && rs.getBoolean(1);
         }
     }

@@ -10,6 +10,7 @@ import io.github.camelomics.aws2.omics.Omics2Configuration;
 import io.github.camelomics.aws2.omics.RequestBudget;
 import io.github.camelomics.aws2.omics.StartLedger;
 import io.github.camelomics.aws2.omics.WatermarkStore;
+import io.github.camelomics.aws2.omics.UploadLedger;
 
 /**
  * The shared budgets, start ledgers and watermark stores of one component, one of each per DataSource, so that every endpoint on the
@@ -25,6 +26,7 @@ public final class PostgresStores {
     private final Map<DataSource, RequestBudget> budgets = new IdentityHashMap<>();
     private final Map<DataSource, StartLedger> ledgers = new IdentityHashMap<>();
     private final Map<DataSource, Map<String, WatermarkStore>> watermarkStores = new IdentityHashMap<>();
+    private final Map<DataSource, UploadLedger> uploadLedgers = new IdentityHashMap<>();
 
     /** The budget the options ask for: the user's own, the shared one of the dataSource, or null for the local pace. */
     public synchronized RequestBudget budget(Omics2Configuration options) {
@@ -58,6 +60,15 @@ public final class PostgresStores {
         return watermarkStores.computeIfAbsent(options.getDataSource(), dataSource -> new HashMap<>())
                 .computeIfAbsent(options.getRegion(), region -> new JdbcWatermarkStore(options.getDataSource(),
                         schema(options.getDataSource()), region));
+    }
+
+    /** The upload ledger in the dataSource when the start ledger is there (startLedger=true), else null. */
+    public synchronized UploadLedger uploadLedger(Omics2Configuration options) {
+        if (!options.isStartLedger() || options.getStartLedgerRepository() != null) {
+            return null;
+        }
+        return uploadLedgers.computeIfAbsent(options.getDataSource(), dataSource -> new JdbcUploadLedger(dataSource,
+                schema(dataSource)));
     }
 
     private PostgresSchema schema(DataSource dataSource) {

@@ -11,6 +11,7 @@ import io.github.camelomics.aws2.omics.model.ImportRules;
 import io.github.camelomics.aws2.omics.model.OmicsModel;
 import io.github.camelomics.aws2.omics.model.ShapeValidator;
 import io.github.camelomics.aws2.omics.model.Violation;
+import software.amazon.awssdk.services.omics.model.CreateMultipartReadSetUploadRequest;
 import software.amazon.awssdk.services.omics.model.OmicsRequest;
 import software.amazon.awssdk.services.omics.model.StartReadSetImportJobRequest;
 
@@ -40,6 +41,9 @@ public final class RequestValidator {
             if (!reportedElsewhere) {
                 problems.accept(describe(v));
             }
+        }
+        if (request instanceof CreateMultipartReadSetUploadRequest) {
+            ImportRules.checkUpload(json).forEach(v -> problems.accept(describe(v)));
         }
         if (request instanceof StartReadSetImportJobRequest) {
             ImportRules.check(json).forEach(v -> problems.accept(describe(v)));

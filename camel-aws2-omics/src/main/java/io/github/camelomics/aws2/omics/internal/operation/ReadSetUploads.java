@@ -1,0 +1,115 @@
+package io.github.camelomics.aws2.omics.internal.operation;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+
+import io.github.camelomics.aws2.omics.InvalidRequestException;
+import io.github.camelomics.aws2.omics.Omics2Configuration;
+import io.github.camelomics.aws2.omics.Omics2Operations;
+import io.github.camelomics.aws2.omics.ReadSetUploadFailedException;
+import io.github.camelomics.aws2.omics.internal.request.RequestValues;
+import io.github.camelomics.aws2.omics.internal.request.UploadSources;
+import io.github.camelomics.aws2.omics.internal.upload.ReadSetUpload;
+import io.github.camelomics.aws2.omics.internal.upload.UploadFile;
+import org.apache.camel.Message;
+import software.amazon.awssdk.services.omics.model.CompleteMultipartReadSetUploadResponse;
+import software.amazon.awssdk.services.omics.model.CreateMultipartReadSetUploadRequest;
+import software.amazon.awssdk.services.omics.model.GetReadSetMetadataResponse;
+import software.amazon.awssdk.services.omics.model.ReadSetStatus;
+
+import static io.github.camelomics.aws2.omics.Omics2Constants.*;
+
+/**
+ * Operation uploadReadSet, from the message to the answer: the files of the message, the upload (resumed when it
+ * can be), then with waitForCompletion the read set polled until it is ACTIVE, or UPLOAD_FAILED, which fails the
+ * exchange with the service's message.
+ */
+final class ReadSetUploads {
+
+    private ReadSetUploads() {
+    }
+
+    /** The read set's fields over the body's request; the files are checked here so their problems come with the rest. */
+    static CreateMultipartReadSetUploadRequest bind(RequestValues in, CreateMultipartReadSetUploadRequest body) {
+        String type = in.text(SOURCE_FILE_TYPE, body.sourceFileTypeAsString(), null);
+        List<UploadFile> files = UploadSources.of(in, type, in.options().getPartSize());
+        String defaultName = files.isEmpty() ? null : files.get(0).path().getFileName().toString();
+        // option referenceArn is the reference of aligned files (BAM, CRAM) that name none, as for imports
+        String referenceOption = "BAM".equals(type) || "CRAM".equals(type) ? in.options().getReferenceArn() : null;
+        return body.toBuilder()
+                .sequenceStoreId(in.sequenceStoreId(body.sequenceStoreId()))
+                .sourceFileType(type)
+                .subjectId(in.text(SUBJECT_ID, body.subjectId(), null))
+                .sampleId(in.text(SAMPLE_ID, body.sampleId(), null))
+                .name(in.text(READ_SET_NAME, body.name(), defaultName))
+                .referenceArn(in.text(REFERENCE_ARN, body.referenceArn(), referenceOption))
+                .generatedFrom(in.text(GENERATED_FROM, body.generatedFrom(), null))
+                .description(in.text(READ_SET_DESCRIPTION, body.description(), null))
+                .tags(in.tags(TAGS, body.hasTags() ? body.tags() : null))
+                .clientToken(in.text(CLIENT_TOKEN, body.clientToken(), null))
+                .build();
+    }
+
+    static boolean upload(CreateMultipartReadSetUploadRequest request, Call call) {
+        Omics2Configuration options = call.options();
+        List<UploadFile> files = UploadSources.of(call.values(), request.sourceFileTypeAsString(), options.getPartSize());
+        if (files.isEmpty()) { // the files changed since they were checked: say how, as the check did
+            throw new InvalidRequestException(Omics2Operations.uploadReadSet, call.values().separateProblems());
+        }
+        String region = call.client().serviceClientConfiguration().region().id();
+        ReadSetUpload.Outcome outcome = new ReadSetUpload(call.client(), call.uploadLedger(),
+                new ReadSetUpload.Settings(options.getPartSize(), options.getPartsInFlight(),
+                        options.isKeepUploadOnFailure(), Duration.ofMillis(options.getProgressInterval()),
+                        options.getProgressListener()),
+                region, request, files).run();
+        Message out = call.message();
+        out.setHeader(READ_SET_ID, outcome.readSetId());
+        out.setHeader(UPLOAD_ID, outcome.uploadId());
+        out.setHeader(SEQUENCE_STORE_ID, request.sequenceStoreId());
+        out.setHeader(UPLOAD_RESUMED_FROM_PART, outcome.resumedFromPart());
+        out.setHeader(UPLOAD_PARTS_SENT, outcome.partsSent());
+        out.setHeader(UPLOAD_PROGRESS, outcome.progress());
+        out.setBody(CompleteMultipartReadSetUploadResponse.builder().readSetId(outcome.readSetId()).build());
+        if (options.isWaitForCompletion()) {
+            GetReadSetMetadataResponse readSet = awaitProcessed(request.sequenceStoreId(), outcome.readSetId(), call);
+            out.setBody(readSet);
+            out.setHeader(READ_SET_STATUS, readSet.statusAsString());
+            out.setHeader(CREATION_TIME, readSet.creationTime());
+            if (readSet.status() == ReadSetStatus.UPLOAD_FAILED) {
+                throw new ReadSetUploadFailedException(readSet.id(), readSet.statusMessage());
+            }
+        }
+        return true;
+    }
+
+    /**
+     * Polls the read set every pollInterval until it is no longer PROCESSING_UPLOAD. This holds the thread, as the
+     * upload before it did: processing takes minutes where the upload took hours.
+     */
+    private static GetReadSetMetadataResponse awaitProcessed(String store, String readSetId, Call call) {
+        Omics2Configuration options = call.options();
+        Waiting waiting = call.waiting();
+        Instant deadline = waiting.timer().now().plusMillis(options.getWaitTimeout());
+        while (true) {
+            GetReadSetMetadataResponse readSet = call.client().getReadSetMetadata(b -> b.sequenceStoreId(store)
+                    .id(readSetId));
+            if (readSet.status() != ReadSetStatus.PROCESSING_UPLOAD) {
+                return readSet;
+            }
+            boolean waited;
+            try {
+                waited = !waiting.timer().now().isAfter(deadline)
+                         && waiting.timer().pause(Duration.ofMillis(options.getPollInterval()), waiting.keepWaiting());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                waited = false;
+            }
+            if (!waited) {
+                throw new IllegalStateException("aws2-omics:uploadReadSet: read set " + readSetId
+                                                + " was still PROCESSING_UPLOAD when the wait ended (waitTimeout, or "
+                                                + "Camel stopping); the upload is complete, a redelivery waits again");
+            }
+        }
+    }
+}
