@@ -24,7 +24,7 @@ public class Omics2EndpointUriFactory extends org.apache.camel.support.component
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(67);
+        Set<String> props = new HashSet<>(74);
         props.add("accessKey");
         props.add("apiCallAttemptTimeout");
         props.add("apiCallTimeout");
