@@ -123,7 +123,8 @@ public class Omics2Producer extends DefaultAsyncProducer {
     }
 
     private Omics2Operations operation(Message message) {
-        Object header = message.getHeader(Omics2Constants.OPERATION);
+        // a message without headers is not looked up: Camel's header map hashes each name it is asked for
+        Object header = message.hasHeaders() ? message.getHeader(Omics2Constants.OPERATION) : null;
         Omics2Operations configured = getEndpoint().getConfiguration().getOperation();
         if (header == null) {
             return configured;

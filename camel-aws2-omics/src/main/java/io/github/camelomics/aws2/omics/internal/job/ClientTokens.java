@@ -22,11 +22,12 @@ import io.github.camelomics.aws2.omics.ClientTokenStrategy;
  * job and suffixed with the job's number when the sources are split; otherwise the strategy derives one.
  *
  * @param strategy    how to derive a token when the request gives none
- * @param exchangeId  the exchange's id, for {@link ClientTokenStrategy#exchange}
+ * @param exchangeId  the exchange's id, for {@link ClientTokenStrategy#exchange}; asked for only then, since Camel makes
+ *                    an exchange's id when it is first read
  * @param wireRequest the whole request as the service would receive it; read only for the content strategy, when
  *                    the request gives no token
  */
-public record ClientTokens(ClientTokenStrategy strategy, String exchangeId, Supplier<ObjectNode> wireRequest) {
+public record ClientTokens(ClientTokenStrategy strategy, Supplier<String> exchangeId, Supplier<ObjectNode> wireRequest) {
 
     private static final int MAX_LENGTH = 127;
     private static final ObjectMapper JSON = JsonMapper.builder().build();
@@ -41,7 +42,7 @@ public record ClientTokens(ClientTokenStrategy strategy, String exchangeId, Supp
                 case none:
                     return null;
                 case exchange:
-                    base = exchangeId;
+                    base = exchangeId.get();
                     break;
                 default:
                     // each job's own content: the same sources give the same token, whichever process sends them

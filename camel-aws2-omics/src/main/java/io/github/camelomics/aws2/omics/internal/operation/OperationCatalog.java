@@ -246,17 +246,23 @@ public final class OperationCatalog {
     /** Starts the request's jobs, then waits for them or answers with what the service said of each. */
     private static boolean start(StartReadSetImportJobRequest request, Call call) {
         Omics2Configuration options = call.options();
-        // content tokens hash the request's wire form (it has no token then): the tree validation already built
-        ClientTokens tokens = new ClientTokens(options.getClientTokenStrategy(),
-                call.message().getExchange().getExchangeId(), () -> call.values().wire(request));
         List<StartReadSetImportJobResponse> started = ImportJobs.start(call.client(), request,
-                options.getMaxSourcesPerJob(), tokens, call.startLedger());
+                options.getMaxSourcesPerJob(), tokens(request, call), call.startLedger());
         if (options.isWaitForCompletion()) {
             return await(request.sequenceStoreId(), started.stream().map(JobStates::of).toList(), call,
                     ended -> settle(ImportAttempts.first(request, ended), call));
         }
         answer(call.message(), started, ImportJob::of);
         return true;
+    }
+
+    /**
+     * Where the tokens of the request's jobs come from. Content tokens hash the request's wire form (it has no token
+     * then): the tree validation already built. The exchange's id is read only for the exchange strategy.
+     */
+    private static ClientTokens tokens(StartReadSetImportJobRequest request, Call call) {
+        return new ClientTokens(call.options().getClientTokenStrategy(), call.message().getExchange()::getExchangeId,
+                () -> call.values().wire(request));
     }
 
     /**
@@ -275,10 +281,8 @@ public final class OperationCatalog {
         StartReadSetImportJobRequest retry = attempts.retryRequest(failed,
                 options.getClientTokenStrategy() != ClientTokenStrategy.none);
         // the retry carries its derived token, which ImportJobs uses as given (suffixed when split)
-        ClientTokens tokens = new ClientTokens(options.getClientTokenStrategy(),
-                call.message().getExchange().getExchangeId(), () -> call.values().wire(retry));
         List<StartReadSetImportJobResponse> started = ImportJobs.start(call.client(), retry,
-                options.getMaxSourcesPerJob(), tokens, call.startLedger());
+                options.getMaxSourcesPerJob(), tokens(retry, call), call.startLedger());
         LOG.info("Import job(s) {}: {} source(s) failed, started again as job(s) {} (retry {} of {}): sources {}",
                 attempts.lastAttempt().stream().map(GetReadSetImportJobResponse::id).toList(), failed.size(),
                 started.stream().map(StartReadSetImportJobResponse::id).toList(), attempts.retries() + 1,

@@ -80,13 +80,16 @@ public final class RequestValues {
         problems.add(problem);
     }
 
-    /** The header as it is, of whatever type. */
+    /**
+     * The header as it is, of whatever type. Every header is read here: a message that came without headers (a body
+     * sent alone, as most routes do) is not looked up at all, since Camel's header map hashes each name it is asked for.
+     */
     public Object header(String header) {
-        return message.getHeader(header);
+        return message.hasHeaders() ? message.getHeader(header) : null;
     }
 
     public boolean has(String header) {
-        return message.getHeader(header) != null;
+        return header(header) != null;
     }
 
     /** The sequence store: header, else the body's, else option sequenceStoreId (every operation has one). */
@@ -101,7 +104,7 @@ public final class RequestValues {
     }
 
     public String text(String header) {
-        Object value = message.getHeader(header);
+        Object value = header(header);
         if (value == null || value instanceof String) {
             return (String) value;
         }
@@ -112,7 +115,7 @@ public final class RequestValues {
     }
 
     public Integer integer(String header, Integer fromBody) {
-        Object value = message.getHeader(header);
+        Object value = header(header);
         if (value == null) {
             return fromBody;
         }
@@ -130,7 +133,7 @@ public final class RequestValues {
     }
 
     public Instant instant(String header, Instant fromBody) {
-        Object value = message.getHeader(header);
+        Object value = header(header);
         if (value == null) {
             return fromBody;
         }
@@ -157,7 +160,7 @@ public final class RequestValues {
     }
 
     public Map<String, String> tags(String header, Map<String, String> fromBody) {
-        Object value = message.getHeader(header);
+        Object value = header(header);
         if (value == null) {
             return fromBody;
         }

@@ -37,7 +37,7 @@ class ClientTokensTest {
     }
 
     private ClientTokens tokens(ClientTokenStrategy strategy) {
-        return new ClientTokens(strategy, "ID-exchange-1", wire());
+        return new ClientTokens(strategy, () -> "ID-exchange-1", wire());
     }
 
     @Test
