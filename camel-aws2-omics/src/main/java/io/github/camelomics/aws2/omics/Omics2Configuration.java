@@ -2,6 +2,7 @@ package io.github.camelomics.aws2.omics;
 
 import javax.sql.DataSource;
 
+import io.github.camelomics.aws2.omics.model.ReadSetRules;
 import org.apache.camel.RuntimeCamelException;
 import org.apache.camel.spi.Configurer;
 import org.apache.camel.spi.IdempotentRepository;
@@ -23,8 +24,6 @@ public class Omics2Configuration implements Cloneable {
 
     /** 10 MB: far above any real manifest or sample sheet, far below what would strain a JVM. */
     public static final long DEFAULT_MAX_BODY_SIZE = 10L * 1024 * 1024;
-    /** The largest part HealthOmics takes: 100 MiB, the user guide's {@code split -b 100MiB}. */
-    public static final long MAX_PART_SIZE = 104_857_600L;
 
     @UriPath(description = "The HealthOmics operation to perform")
     @Metadata(required = true)
@@ -218,7 +217,7 @@ public class Omics2Configuration implements Cloneable {
     @UriParam(label = "producer", defaultValue = "104857600",
               description = "uploadReadSet: the size of each part in bytes, at most 104857600 (100 MiB, the service's "
                             + "limit); a file has at most 10000 parts")
-    private long partSize = MAX_PART_SIZE;
+    private long partSize = ReadSetRules.MAX_PART_SIZE;
     @UriParam(label = "producer", defaultValue = "4",
               description = "uploadReadSet: how many parts of one upload are sent at once; each holds one connection and "
                             + "a small buffer, never the part (parts are streamed from disk)")

@@ -9,8 +9,10 @@ import io.github.camelomics.aws2.omics.internal.client.ClientSettings;
 import io.github.camelomics.aws2.omics.internal.client.OmicsClientFactory;
 import io.github.camelomics.aws2.omics.internal.consumer.ImportJobStatusConsumer;
 import io.github.camelomics.aws2.omics.internal.consumer.Since;
+import io.github.camelomics.aws2.omics.internal.endpoint.EndpointResources;
 import io.github.camelomics.aws2.omics.internal.postgres.PostgresStores;
 import io.github.camelomics.aws2.omics.internal.upload.FileUploadLedger;
+import io.github.camelomics.aws2.omics.model.ReadSetRules;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -43,11 +45,8 @@ public class Omics2Endpoint extends ScheduledPollEndpoint implements EndpointSer
                             + "and the service allows 5 requests per second)")
     private long delay = DEFAULT_CONSUMER_DELAY;
 
-    private volatile OmicsClient client;
-    /** The ledger of client tokens and their jobs, or null; set with the client. */
-    private volatile StartLedger startLedger;
-    private volatile WatermarkStore sharedWatermarks;
-    private volatile UploadLedger uploadLedger;
+    /** What the started endpoint works with; null while it is stopped. */
+    private volatile EndpointResources resources;
     private WaitTimer waitTimer = WaitTimer.SYSTEM;
     /** The settings of the client leased from the component; null when the user gave a client. */
     private ClientSettings leased;
@@ -99,23 +98,26 @@ public class Omics2Endpoint extends ScheduledPollEndpoint implements EndpointSer
 
     /** Checks the options and takes the client, once; the producer calls it too, for lazyStartProducer=true. */
     synchronized void startClient() {
-        if (client != null) {
+        if (resources != null) {
             return;
         }
         if (!optionsChecked) {
             checkOptions();
         }
-        startLedger = getComponent().postgresStores().ledger(configuration);
-        sharedWatermarks = getComponent().postgresStores().watermarks(configuration);
-        uploadLedger = uploadLedger();
+        StartLedger startLedger = getComponent().postgresStores().ledger(configuration);
+        WatermarkStore sharedWatermarks = getComponent().postgresStores().watermarks(configuration);
+        UploadLedger uploadLedger = uploadLedger();
+        OmicsClient client;
+        RequestBudget budget = null;
         if (configuration.getOmicsClient() != null) {
             client = configuration.getOmicsClient();
         } else {
-            ClientSettings settings = ClientSettings.of(configuration,
-                    getComponent().postgresStores().budget(configuration));
+            budget = getComponent().postgresStores().budget(configuration);
+            ClientSettings settings = ClientSettings.of(configuration, budget);
             client = getComponent().clients().acquire(settings);
             leased = settings;
         }
+        resources = new EndpointResources(client, budget, startLedger, uploadLedger, sharedWatermarks);
     }
 
     /** Uploads record their progress in the user's ledger, else beside the start ledger, else in a local directory. */
@@ -220,8 +222,8 @@ public class Omics2Endpoint extends ScheduledPollEndpoint implements EndpointSer
     }
 
     private void checkUploadOptions(List<String> problems) {
-        if (configuration.getPartSize() < 1 || configuration.getPartSize() > Omics2Configuration.MAX_PART_SIZE) {
-            problems.add("option partSize must be 1 to " + Omics2Configuration.MAX_PART_SIZE + " bytes (100 MiB, the "
+        if (configuration.getPartSize() < 1 || configuration.getPartSize() > ReadSetRules.MAX_PART_SIZE) {
+            problems.add("option partSize must be 1 to " + ReadSetRules.MAX_PART_SIZE + " bytes (100 MiB, the "
                          + "service's largest part), but was " + configuration.getPartSize());
         }
         if (configuration.getPartsInFlight() < 1) {
@@ -243,10 +245,7 @@ public class Omics2Endpoint extends ScheduledPollEndpoint implements EndpointSer
                 getComponent().clients().release(leased);
                 leased = null;
             }
-            client = null;
-            startLedger = null;
-            sharedWatermarks = null;
-            uploadLedger = null;
+            resources = null;
         }
         super.doStop();
     }
@@ -274,24 +273,33 @@ public class Omics2Endpoint extends ScheduledPollEndpoint implements EndpointSer
         this.waitTimer = timer;
     }
 
+    /** What the endpoint works with while it is started (with lazyStartProducer=true, from the first message on). */
+    public EndpointResources resources() {
+        return resources;
+    }
+
     /** The client in use while the endpoint is started (with lazyStartProducer=true, from the first message on). */
     public OmicsClient getClient() {
-        return client;
+        EndpointResources started = resources;
+        return started == null ? null : started.client();
     }
 
     /** The start ledger in use while the endpoint is started, or null when there is none. */
     public StartLedger getStartLedger() {
-        return startLedger;
+        EndpointResources started = resources;
+        return started == null ? null : started.startLedger();
     }
 
     /** The watermark store in the database of dataSource when sharedWatermark=true and the endpoint is started, else null. */
     public WatermarkStore getSharedWatermarkStore() {
-        return sharedWatermarks;
+        EndpointResources started = resources;
+        return started == null ? null : started.sharedWatermarks();
     }
 
     /** Where uploads record their progress while the endpoint is started. */
     public UploadLedger getUploadLedger() {
-        return uploadLedger;
+        EndpointResources started = resources;
+        return started == null ? null : started.uploadLedger();
     }
 
     @Override

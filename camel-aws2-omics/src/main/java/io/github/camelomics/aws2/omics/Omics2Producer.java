@@ -1,6 +1,8 @@
 package io.github.camelomics.aws2.omics;
 
 import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 
 import io.github.camelomics.aws2.omics.internal.health.Omics2ProducerHealthCheck;
 import io.github.camelomics.aws2.omics.internal.operation.Call;
@@ -53,18 +55,20 @@ public class Omics2Producer extends DefaultAsyncProducer {
         try {
             operation = operation(message);
             Omics2Operations called = operation;
-            Waiting waiting = options.isWaitForCompletion()
-                    ? new Waiting(getEndpoint().getComponent().importJobWatches(), getEndpoint().getWaitTimer(),
-                            () -> keepWaiting(exchange), getEndpoint().getComponent().waitCompletions(), error -> {
+            Omics2Endpoint endpoint = getEndpoint();
+            BooleanSupplier keepWaiting = options.isWaitForCompletion() ? () -> keepWaiting(exchange) : null;
+            // a wait hands the exchange to a watch; the component's threads start with the first one
+            Supplier<Waiting> waiting = keepWaiting != null
+                    ? () -> new Waiting(endpoint.getComponent().importJobWatches(), endpoint.getWaitTimer(),
+                            keepWaiting, endpoint.getComponent().waitCompletions(), error -> {
                                 if (error != null) {
                                     fail(exchange, called, error);
                                 }
                                 callback.done(false);
                             })
                     : null;
-            if (!OperationCatalog.of(operation).run(new Call(getEndpoint().getClient(), message, options,
-                    new RequestValues(message, options), waiting, getEndpoint().getStartLedger(),
-                    getEndpoint().getUploadLedger()))) {
+            if (!OperationCatalog.of(operation).run(new Call(message, options, new RequestValues(message, options),
+                    endpoint.resources(), endpoint.getWaitTimer(), keepWaiting, waiting))) {
                 return false; // waiting: the watch's answer resumes the exchange
             }
         } catch (RuntimeException e) {

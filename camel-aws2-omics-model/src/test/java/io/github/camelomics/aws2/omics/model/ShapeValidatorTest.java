@@ -26,7 +26,7 @@ class ShapeValidatorTest {
                              "sourceFileType":"FASTQ","subjectId":"P1","sampleId":"S1","tags":{"run":"7"}}]}""");
 
         assertEquals(List.of(), VALIDATOR.validate("StartReadSetImportJobRequest", request));
-        assertEquals(List.of(), ImportRules.check(request));
+        assertEquals(List.of(), ReadSetRules.check(request));
     }
 
     @Test
@@ -58,7 +58,7 @@ class ShapeValidatorTest {
                 new Violation("sources[0].referenceArn", null, "Member must not be null when sourceFileType is BAM", RULE),
                 new Violation("sources[0].sourceFiles.source2", "s3://lab-bucket/t2.bam",
                         "Member is only allowed when sourceFileType is FASTQ, not BAM", RULE)),
-                ImportRules.check(request));
+                ReadSetRules.check(request));
     }
 
     /** Callers tell violations apart by kind, not by wording: a missing member and too many sources have their own. */

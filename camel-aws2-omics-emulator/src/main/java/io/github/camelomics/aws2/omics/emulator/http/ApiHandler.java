@@ -14,7 +14,7 @@ import io.github.camelomics.aws2.omics.emulator.model.StreamedPayload;
 import io.github.camelomics.aws2.omics.emulator.operations.ReadSetImportApi;
 import io.github.camelomics.aws2.omics.emulator.operations.ReadSetUploadApi;
 import io.github.camelomics.aws2.omics.emulator.quota.RateLimiter;
-import io.github.camelomics.aws2.omics.model.ImportRules;
+import io.github.camelomics.aws2.omics.model.ReadSetRules;
 import io.github.camelomics.aws2.omics.model.ShapeValidator;
 import io.github.camelomics.aws2.omics.model.Violation;
 
@@ -152,10 +152,10 @@ public final class ApiHandler implements HttpHandler {
         }
         List<Violation> violations = new ArrayList<>(validator.validate(binding.inputShape(), input));
         if (violations.isEmpty() && operation == Operation.START_READ_SET_IMPORT_JOB) {
-            violations.addAll(ImportRules.check(input));
+            violations.addAll(ReadSetRules.check(input));
         }
         if (violations.isEmpty() && operation == Operation.CREATE_MULTIPART_READ_SET_UPLOAD) {
-            violations.addAll(ImportRules.checkUpload(input));
+            violations.addAll(ReadSetRules.checkUpload(input));
         }
         if (!violations.isEmpty()) {
             throw new ApiException(ErrorShape.VALIDATION, describe(violations));

@@ -8,7 +8,7 @@ import io.github.camelomics.aws2.omics.emulator.model.ApiException;
 import io.github.camelomics.aws2.omics.emulator.model.ErrorShape;
 import io.github.camelomics.aws2.omics.emulator.s3.SourceCheck;
 import io.github.camelomics.aws2.omics.emulator.s3.SourceInspector;
-import io.github.camelomics.aws2.omics.model.ImportRules;
+import io.github.camelomics.aws2.omics.model.ReadSetRules;
 
 import java.nio.file.Path;
 import java.time.Clock;
@@ -287,7 +287,7 @@ public final class EmulatorState {
     public synchronized UploadedPart uploadPart(String sequenceStoreId, String uploadId, String partSource,
                                                 int partNumber, Path received, long size, String sha256Hex) {
         MultipartUpload upload = openUpload(sequenceStoreId, uploadId);
-        if (partSource.equals("SOURCE2") && !ImportRules.allowsSecondFile(upload.sourceFileType())) {
+        if (partSource.equals("SOURCE2") && !ReadSetRules.allowsSecondFile(upload.sourceFileType())) {
             throw new ApiException(ErrorShape.VALIDATION, "partSource SOURCE2 is only allowed for an upload of a "
                     + "paired FASTQ, not of " + upload.sourceFileType());
         }

@@ -3,11 +3,8 @@ package io.github.camelomics.aws2.omics.internal.job;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -16,6 +13,7 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelomics.aws2.omics.ClientTokenStrategy;
+import io.github.camelomics.aws2.omics.model.Digests;
 
 /**
  * Where the client token of each job of one request comes from. A token the request gives is used as is for a single
@@ -53,7 +51,7 @@ public record ClientTokens(ClientTokenStrategy strategy, Supplier<String> exchan
             return base;
         }
         String suffix = "-" + (job.index() + 1);
-        return base.length() + suffix.length() <= MAX_LENGTH ? base + suffix : sha256(base) + suffix;
+        return base.length() + suffix.length() <= MAX_LENGTH ? base + suffix : Digests.sha256Hex(base) + suffix;
     }
 
     /** The job's wire form: the request's members, its own slice of the sources (the nodes are shared, not copied). */
@@ -73,24 +71,12 @@ public record ClientTokens(ClientTokenStrategy strategy, Supplier<String> exchan
 
     /** Hashes the JSON as it is written: no string of the whole request is built. */
     private static String sha256(JsonNode json) {
-        MessageDigest digest = sha256();
+        MessageDigest digest = Digests.sha256();
         try (OutputStream out = new DigestOutputStream(OutputStream.nullOutputStream(), digest)) {
             JSON.writeValue(out, json);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return HexFormat.of().formatHex(digest.digest());
-    }
-
-    static String sha256(String text) {
-        return HexFormat.of().formatHex(sha256().digest(text.getBytes(StandardCharsets.UTF_8)));
-    }
-
-    private static MessageDigest sha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("SHA-256 is part of every Java platform", e);
-        }
+        return Digests.hex(digest);
     }
 }

@@ -6,6 +6,7 @@ import java.util.List;
 import io.github.camelomics.aws2.omics.ImportJobFailedException;
 import io.github.camelomics.aws2.omics.ImportJobFailedException.Attempt;
 import io.github.camelomics.aws2.omics.ImportJobFailedException.FailedSource;
+import io.github.camelomics.aws2.omics.model.Digests;
 import software.amazon.awssdk.services.omics.model.GetReadSetImportJobResponse;
 import software.amazon.awssdk.services.omics.model.ImportReadSetSourceItem;
 import software.amazon.awssdk.services.omics.model.ReadSetImportJobItemStatus;
@@ -92,7 +93,7 @@ public final class ImportAttempts {
     /** Derived from the jobs of the attempt before, which a redelivery gets back the same: so is this token. */
     private String retryToken() {
         return "retry-" + (retries + 1) + "-"
-               + ClientTokens.sha256(String.join(",", lastAttempt.stream().map(GetReadSetImportJobResponse::id).toList()));
+               + Digests.sha256Hex(String.join(",", lastAttempt.stream().map(GetReadSetImportJobResponse::id).toList()));
     }
 
     /**

@@ -1,21 +1,28 @@
 package io.github.camelomics.aws2.omics.internal.operation;
 
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
 import io.github.camelomics.aws2.omics.Omics2Configuration;
-import io.github.camelomics.aws2.omics.StartLedger;
-import io.github.camelomics.aws2.omics.UploadLedger;
+import io.github.camelomics.aws2.omics.WaitTimer;
+import io.github.camelomics.aws2.omics.internal.endpoint.EndpointResources;
 import io.github.camelomics.aws2.omics.internal.request.RequestValues;
 import org.apache.camel.Message;
 import software.amazon.awssdk.services.omics.OmicsClient;
 
 /**
- * One message's call of an operation: the client, the message to answer on, the endpoint's options, the values the
- * request is built from (they hold its wire form, built once), with waitForCompletion how it waits, and the start
- * ledger of client tokens.
+ * One message's call of an operation: the message to answer on, the endpoint's options and resources, the values the
+ * request is built from (they hold its wire form, built once), and with waitForCompletion how it waits.
  *
- * @param waiting     null unless the endpoint waits for the jobs it starts or gets
- * @param startLedger null when there is none
- * @param uploadLedger where uploads record their progress
+ * @param timer       the clock of waits
+ * @param keepWaiting false once the route, the producer or Camel stops: every wait ends then
+ * @param waiting     the asynchronous wait for jobs, built (with the component's threads) only by the operations that
+ *                    hand the exchange to a watch; null unless waitForCompletion=true
  */
-public record Call(OmicsClient client, Message message, Omics2Configuration options, RequestValues values, Waiting waiting,
-                   StartLedger startLedger, UploadLedger uploadLedger) {
+public record Call(Message message, Omics2Configuration options, RequestValues values, EndpointResources resources,
+                   WaitTimer timer, BooleanSupplier keepWaiting, Supplier<Waiting> waiting) {
+
+    public OmicsClient client() {
+        return resources.client();
+    }
 }

@@ -247,7 +247,7 @@ public final class OperationCatalog {
     private static boolean start(StartReadSetImportJobRequest request, Call call) {
         Omics2Configuration options = call.options();
         List<StartReadSetImportJobResponse> started = ImportJobs.start(call.client(), request,
-                options.getMaxSourcesPerJob(), tokens(request, call), call.startLedger());
+                options.getMaxSourcesPerJob(), tokens(request, call), call.resources().startLedger());
         if (options.isWaitForCompletion()) {
             return await(request.sequenceStoreId(), started.stream().map(JobStates::of).toList(), call,
                     ended -> settle(ImportAttempts.first(request, ended), call));
@@ -282,7 +282,7 @@ public final class OperationCatalog {
                 options.getClientTokenStrategy() != ClientTokenStrategy.none);
         // the retry carries its derived token, which ImportJobs uses as given (suffixed when split)
         List<StartReadSetImportJobResponse> started = ImportJobs.start(call.client(), retry,
-                options.getMaxSourcesPerJob(), tokens(retry, call), call.startLedger());
+                options.getMaxSourcesPerJob(), tokens(retry, call), call.resources().startLedger());
         LOG.info("Import job(s) {}: {} source(s) failed, started again as job(s) {} (retry {} of {}): sources {}",
                 attempts.lastAttempt().stream().map(GetReadSetImportJobResponse::id).toList(), failed.size(),
                 started.stream().map(StartReadSetImportJobResponse::id).toList(), attempts.retries() + 1,
@@ -306,7 +306,7 @@ public final class OperationCatalog {
                     : call.client().getReadSetImportJob(b -> b.sequenceStoreId(sequenceStoreId).id(job.id()))).toList());
         }
         Omics2Configuration options = call.options();
-        Waiting waiting = call.waiting();
+        Waiting waiting = call.waiting().get();
         ImportJobWatches.Key watch = new ImportJobWatches.Key(call.client(), sequenceStoreId,
                 Duration.ofMillis(options.getPollInterval()), waiting.timer());
         waiting.answerWhenOver(waiting.watches().await(watch, known, Duration.ofMillis(options.getWaitTimeout()),

@@ -58,7 +58,7 @@ final class ReadSetUploads {
             throw new InvalidRequestException(Omics2Operations.uploadReadSet, call.values().separateProblems());
         }
         String region = call.client().serviceClientConfiguration().region().id();
-        ReadSetUpload.Outcome outcome = new ReadSetUpload(call.client(), call.uploadLedger(),
+        ReadSetUpload.Outcome outcome = new ReadSetUpload(call.client(), call.resources().uploadLedger(),
                 new ReadSetUpload.Settings(options.getPartSize(), options.getPartsInFlight(),
                         options.isKeepUploadOnFailure(), Duration.ofMillis(options.getProgressInterval()),
                         options.getProgressListener()),
@@ -89,8 +89,7 @@ final class ReadSetUploads {
      */
     private static GetReadSetMetadataResponse awaitProcessed(String store, String readSetId, Call call) {
         Omics2Configuration options = call.options();
-        Waiting waiting = call.waiting();
-        Instant deadline = waiting.timer().now().plusMillis(options.getWaitTimeout());
+        Instant deadline = call.timer().now().plusMillis(options.getWaitTimeout());
         while (true) {
             GetReadSetMetadataResponse readSet = call.client().getReadSetMetadata(b -> b.sequenceStoreId(store)
                     .id(readSetId));
@@ -99,8 +98,8 @@ final class ReadSetUploads {
             }
             boolean waited;
             try {
-                waited = !waiting.timer().now().isAfter(deadline)
-                         && waiting.timer().pause(Duration.ofMillis(options.getPollInterval()), waiting.keepWaiting());
+                waited = !call.timer().now().isAfter(deadline)
+                         && call.timer().pause(Duration.ofMillis(options.getPollInterval()), call.keepWaiting());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 waited = false;

@@ -7,7 +7,7 @@ import java.util.function.Consumer;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.github.camelomics.aws2.omics.model.ImportRules;
+import io.github.camelomics.aws2.omics.model.ReadSetRules;
 import io.github.camelomics.aws2.omics.model.OmicsModel;
 import io.github.camelomics.aws2.omics.model.ShapeValidator;
 import io.github.camelomics.aws2.omics.model.Violation;
@@ -43,10 +43,10 @@ public final class RequestValidator {
             }
         }
         if (request instanceof CreateMultipartReadSetUploadRequest) {
-            ImportRules.checkUpload(json).forEach(v -> problems.accept(describe(v)));
+            ReadSetRules.checkUpload(json).forEach(v -> problems.accept(describe(v)));
         }
         if (request instanceof StartReadSetImportJobRequest) {
-            ImportRules.check(json).forEach(v -> problems.accept(describe(v)));
+            ReadSetRules.check(json).forEach(v -> problems.accept(describe(v)));
             sameFileTwice(json.path("sources"), problems);
         }
     }

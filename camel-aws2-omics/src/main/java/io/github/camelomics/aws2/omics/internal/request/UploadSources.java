@@ -9,7 +9,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.camelomics.aws2.omics.internal.upload.UploadFile;
-import io.github.camelomics.aws2.omics.model.ImportRules;
+import io.github.camelomics.aws2.omics.model.ReadSetRules;
 import org.apache.camel.WrappedFile;
 
 import static io.github.camelomics.aws2.omics.Omics2Constants.UPLOAD_SOURCE1;
@@ -40,7 +40,7 @@ public final class UploadSources {
         file(in, "SOURCE1", first, in.has(UPLOAD_SOURCE1) ? "header " + UPLOAD_SOURCE1 : "body", partSize, files);
         if (in.has(UPLOAD_SOURCE2)) {
             String where = "header " + UPLOAD_SOURCE2;
-            if (sourceFileType != null && !ImportRules.allowsSecondFile(sourceFileType)) {
+            if (sourceFileType != null && !ReadSetRules.allowsSecondFile(sourceFileType)) {
                 in.separateProblem(where + ": a second file is only for a paired FASTQ, not for sourceFileType "
                            + sourceFileType + ", got " + in.header(UPLOAD_SOURCE2));
             } else {

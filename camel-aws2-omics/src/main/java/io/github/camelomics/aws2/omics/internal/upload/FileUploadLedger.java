@@ -2,18 +2,15 @@ package io.github.camelomics.aws2.omics.internal.upload;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.github.camelomics.aws2.omics.UploadLedger;
+import io.github.camelomics.aws2.omics.model.Digests;
 
 /**
  * The default upload ledger: one small JSON file per upload in a directory, named by the SHA-256 of its key. Each
@@ -71,12 +68,7 @@ public final class FileUploadLedger implements UploadLedger {
     }
 
     private Path fileOf(Key key) {
-        try {
-            byte[] hash = MessageDigest.getInstance("SHA-256").digest(key.id().getBytes(StandardCharsets.UTF_8));
-            return directory.resolve(HexFormat.of().formatHex(hash) + ".json");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
+        return directory.resolve(Digests.sha256Hex(key.id()) + ".json");
     }
 
     /** The key is kept beside the upload: two keys with the same hash are never mistaken for each other. */

@@ -6,12 +6,24 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * Rules of the HealthOmics user guide that the model cannot express: aligned formats (BAM, CRAM)
- * need a reference, and only a paired FASTQ has a second file. They hold for imports and for uploads alike.
+ * Rules of the HealthOmics user guide that the model cannot express, and its fixed limits: aligned formats (BAM, CRAM)
+ * need a reference, only a paired FASTQ has a second file, a .bam file is BAM or uBAM. They hold for imports and for
+ * uploads alike, in the component and in the emulator.
  */
-public final class ImportRules {
+public final class ReadSetRules {
 
-    private ImportRules() {
+    /** Sources of one StartReadSetImportJob: a fixed quota, not adjustable. */
+    public static final int MAX_SOURCES_PER_IMPORT_JOB = 100;
+    /** Read sets of one StartReadSetActivationJob. */
+    public static final int MAX_READ_SETS_PER_ACTIVATION_JOB = 20;
+    /** Read sets of one StartReadSetExportJob. */
+    public static final int MAX_READ_SETS_PER_EXPORT_JOB = 100;
+    /** The largest part of a multipart read set upload: 100 MiB. */
+    public static final long MAX_PART_SIZE = 104_857_600L;
+    /** The largest part number of a multipart read set upload, per source file. */
+    public static final int MAX_PARTS = 10_000;
+
+    private ReadSetRules() {
     }
 
     /** Violations in a structurally valid StartReadSetImportJob input. */
@@ -41,8 +53,7 @@ public final class ImportRules {
 
     private static void referenceForAligned(JsonNode readSet, String path, List<Violation> violations) {
         String type = readSet.path("sourceFileType").asText();
-        boolean aligned = type.equals("BAM") || type.equals("CRAM");
-        if (aligned && readSet.path("referenceArn").asText("").isEmpty()) {
+        if (isAligned(type) && readSet.path("referenceArn").asText("").isEmpty()) {
             violations.add(new Violation(path, null, "Member must not be null when sourceFileType is " + type,
                     Violation.Kind.RULE));
         }
@@ -51,5 +62,15 @@ public final class ImportRules {
     /** Whether a source of this file type may have a second file (only a paired FASTQ has one). */
     public static boolean allowsSecondFile(String sourceFileType) {
         return "FASTQ".equals(sourceFileType);
+    }
+
+    /** BAM and CRAM hold reads aligned to a reference, which their read set must name. */
+    public static boolean isAligned(String sourceFileType) {
+        return "BAM".equals(sourceFileType) || "CRAM".equals(sourceFileType);
+    }
+
+    /** The two file types a .bam file may be: aligned (BAM) or unaligned (UBAM). */
+    public static boolean isBamEncoding(String sourceFileType) {
+        return "BAM".equals(sourceFileType) || "UBAM".equals(sourceFileType);
     }
 }
