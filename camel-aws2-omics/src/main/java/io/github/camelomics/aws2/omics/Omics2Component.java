@@ -7,7 +7,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 
 import io.github.camelomics.aws2.omics.internal.client.SharedOmicsClients;
-import io.github.camelomics.aws2.omics.internal.job.ImportJobWatches;
+import io.github.camelomics.aws2.omics.internal.job.JobWatches;
 import io.github.camelomics.aws2.omics.internal.postgres.PostgresStores;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
@@ -31,7 +31,7 @@ public class Omics2Component extends HealthCheckComponent {
     private final SharedOmicsClients clients = new SharedOmicsClients();
     private final PostgresStores postgresStores = new PostgresStores();
 
-    private ImportJobWatches watches;
+    private JobWatches watches;
     private ExecutorService watchThreads;
     private ExecutorService completionThreads;
     private Executor completions;
@@ -78,10 +78,10 @@ public class Omics2Component extends HealthCheckComponent {
     }
 
     /** The watches of the jobs producers wait for; made, with their threads, when the first wait begins. */
-    synchronized ImportJobWatches importJobWatches() {
+    synchronized JobWatches jobWatches() {
         if (watches == null) {
             ExecutorServiceManager threads = getCamelContext().getExecutorServiceManager();
-            watchThreads = threads.newCachedThreadPool(this, "aws2-omics-import-job-watch");
+            watchThreads = threads.newCachedThreadPool(this, "aws2-omics-job-watch");
             ExecutorService pool = threads.newDefaultThreadPool(this, "aws2-omics-wait");
             completionThreads = pool;
             // once the pool is shut down (Camel stopping), an exchange goes on on the thread that ended its wait: it
@@ -93,14 +93,14 @@ public class Omics2Component extends HealthCheckComponent {
                     task.run();
                 }
             };
-            watches = new ImportJobWatches(watchThreads);
+            watches = new JobWatches(watchThreads);
         }
         return watches;
     }
 
     /** Where waiting exchanges go on once their jobs have ended. */
     synchronized Executor waitCompletions() {
-        importJobWatches();
+        jobWatches();
         return completions;
     }
 

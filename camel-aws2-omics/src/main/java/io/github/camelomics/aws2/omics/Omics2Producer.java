@@ -59,7 +59,7 @@ public class Omics2Producer extends DefaultAsyncProducer {
             BooleanSupplier keepWaiting = options.isWaitForCompletion() ? () -> keepWaiting(exchange) : null;
             // a wait hands the exchange to a watch; the component's threads start with the first one
             Supplier<Waiting> waiting = keepWaiting != null
-                    ? () -> new Waiting(endpoint.getComponent().importJobWatches(), endpoint.getWaitTimer(),
+                    ? () -> new Waiting(endpoint.getComponent().jobWatches(), endpoint.getWaitTimer(),
                             keepWaiting, endpoint.getComponent().waitCompletions(), error -> {
                                 if (error != null) {
                                     fail(exchange, called, error);

@@ -20,11 +20,16 @@ public final class CreationWindow {
 
     /** Jobs created from {@code oldest} (less the margin) on. */
     public static ImportReadSetFilter from(Instant oldest) {
-        return ImportReadSetFilter.builder().createdAfter(oldest.minus(MARGIN)).build();
+        return ImportReadSetFilter.builder().createdAfter(after(oldest)).build();
     }
 
-    /** Jobs created from {@code oldest} to {@code newest}, each widened by the margin. */
-    static ImportReadSetFilter between(Instant oldest, Instant newest) {
-        return ImportReadSetFilter.builder().createdAfter(oldest.minus(MARGIN)).createdBefore(newest.plus(MARGIN)).build();
+    /** The lower bound of a listing of jobs created from {@code oldest} on. */
+    static Instant after(Instant oldest) {
+        return oldest.minus(MARGIN);
+    }
+
+    /** The upper bound of a listing of jobs created until {@code newest}. */
+    static Instant before(Instant newest) {
+        return newest.plus(MARGIN);
     }
 }

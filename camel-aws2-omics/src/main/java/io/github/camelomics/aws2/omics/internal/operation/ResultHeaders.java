@@ -5,12 +5,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.github.camelomics.aws2.omics.ReadSetUris;
-import io.github.camelomics.aws2.omics.internal.job.ImportAttempts;
-import io.github.camelomics.aws2.omics.internal.job.ImportJobStatuses;
+import io.github.camelomics.aws2.omics.internal.job.JobAttempts;
+import io.github.camelomics.aws2.omics.internal.job.JobStatuses;
 import org.apache.camel.Message;
 import software.amazon.awssdk.services.omics.model.GetReadSetImportJobResponse;
 import software.amazon.awssdk.services.omics.model.ImportReadSetJobItem;
 import software.amazon.awssdk.services.omics.model.ImportReadSetSourceItem;
+import software.amazon.awssdk.services.omics.model.StartReadSetImportJobRequest;
 import software.amazon.awssdk.services.omics.model.StartReadSetImportJobResponse;
 
 import static io.github.camelomics.aws2.omics.Omics2Constants.COMPLETION_TIME;
@@ -56,7 +57,7 @@ public final class ResultHeaders {
                 sources.addAll(job.sources());
             }
         }
-        importJobs(message, jobs, ImportJobStatuses.overall(jobs.stream().map(ImportJob::status).toList()), sources);
+        importJobs(message, jobs, JobStatuses.overall(jobs.stream().map(ImportJob::status).toList()), sources);
     }
 
     /**
@@ -65,9 +66,11 @@ public final class ResultHeaders {
      *
      * @param readSetUris null when they could not be made
      */
-    public static void endedImport(Message message, ImportAttempts attempts, List<ReadSetUris> readSetUris) {
+    static void endedImport(Message message,
+                            JobAttempts<StartReadSetImportJobRequest, GetReadSetImportJobResponse, ImportReadSetSourceItem> attempts,
+                            List<ReadSetUris> readSetUris) {
         setOrRemove(message, READ_SET_URIS, readSetUris);
-        importJobs(message, attempts.jobs().stream().map(ImportJob::of).toList(), attempts.status(), attempts.sources());
+        importJobs(message, attempts.jobs().stream().map(ImportJob::of).toList(), attempts.status(), attempts.results());
     }
 
     /** @param sources every source's result in source order, or null when not every job is known in detail */

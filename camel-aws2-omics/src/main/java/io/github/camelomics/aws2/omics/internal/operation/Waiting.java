@@ -7,17 +7,17 @@ import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import io.github.camelomics.aws2.omics.WaitTimer;
-import io.github.camelomics.aws2.omics.internal.job.ImportJobWatches;
+import io.github.camelomics.aws2.omics.internal.job.JobWatches;
 
 /**
- * What a call needs to wait for import jobs without holding a thread: the component's watches, the clock, whether
+ * What a call needs to wait for jobs without holding a thread: the component's watches, the clock, whether
  * waiting is still wanted (false once the route or Camel stops), and how the exchange goes on once answered.
  *
  * @param completions where the answer is put on the message and the exchange resumed, so that the rest of the route
  *                    does not run on, and hold up, the watch that polls for every wait
  * @param resume      lets the exchange go on, failed with the given exception, or not when it is null
  */
-public record Waiting(ImportJobWatches watches, WaitTimer timer, BooleanSupplier keepWaiting, Executor completions,
+public record Waiting(JobWatches watches, WaitTimer timer, BooleanSupplier keepWaiting, Executor completions,
                       Consumer<RuntimeException> resume) {
 
     /** What to do with the result of a wait. */

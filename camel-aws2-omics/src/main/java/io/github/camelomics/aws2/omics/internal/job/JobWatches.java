@@ -11,25 +11,25 @@ import java.util.function.BooleanSupplier;
 
 import io.github.camelomics.aws2.omics.WaitTimer;
 import software.amazon.awssdk.services.omics.OmicsClient;
-import software.amazon.awssdk.services.omics.model.GetReadSetImportJobResponse;
 
 /**
- * The waits for import jobs of one component, grouped so that every exchange waiting for jobs of one store shares one
- * listing of them per poll interval: one watch per client, store, poll interval and clock. A watch runs on a thread of
+ * The waits for jobs of one component, grouped so that every exchange waiting for jobs of one family in one store
+ * shares one listing of them per poll interval: one watch per family, client, store, poll interval and clock. A watch runs on a thread of
  * the executor while it has waits and ends with its last one; the waiting exchanges hold no thread.
  */
-public final class ImportJobWatches implements AutoCloseable {
+public final class JobWatches implements AutoCloseable {
 
-    /** What the waits of one watch have in common. */
-    public record Key(OmicsClient client, String sequenceStoreId, Duration pollInterval, WaitTimer timer) {
+    /** What the waits of one watch have in common; the family gives the type of its jobs' states. */
+    public record Key<J>(JobFamily<?, ?, J, ?> family, OmicsClient client, String sequenceStoreId, Duration pollInterval,
+                      WaitTimer timer) {
     }
 
     private final Executor executor;
-    private final Map<Key, ImportJobWatch> watches = new HashMap<>();
+    private final Map<Key<?>, JobWatch<?>> watches = new HashMap<>();
     private boolean closed;
 
     /** @param executor runs each watch's loop, one thread per watch while it has waits */
-    public ImportJobWatches(Executor executor) {
+    public JobWatches(Executor executor) {
         this.executor = executor;
     }
 
@@ -37,24 +37,24 @@ public final class ImportJobWatches implements AutoCloseable {
      * Waits for the jobs until each has ended.
      *
      * @param  jobs        the last known state of each job, in the order of the answer; a running job has its creation
-     *                     time (a start answer or a GetReadSetImportJob answer)
+     *                     time (a start answer or a Get answer)
      * @param  keepWaiting false once the route or Camel stops; asked about every 100 ms while the watch pauses
-     * @return             the GetReadSetImportJob answer of each job once all have ended, in the order given; or failed
-     *                     with ImportJobWaitException (the timeout passed, or waiting is no longer wanted), or with the
+     * @return             the Get answer of each job once all have ended, in the order given; or failed with the
+     *                     family's wait exception (the timeout passed, or waiting is no longer wanted), or with the
      *                     error of a call made for these jobs
      */
-    public CompletableFuture<List<GetReadSetImportJobResponse>> await(
-            Key key, List<GetReadSetImportJobResponse> jobs, Duration timeout, BooleanSupplier keepWaiting) {
-        JobWait wait = new JobWait(jobs, timeout, key.timer().now(), keepWaiting);
-        ImportJobWatch started = null;
+    public <J> CompletableFuture<List<J>> await(Key<J> key, List<J> jobs, Duration timeout, BooleanSupplier keepWaiting) {
+        JobWait<J> wait = new JobWait<>(key.family(), jobs, timeout, key.timer().now(), keepWaiting);
+        JobWatch<J> started = null;
         synchronized (this) {
             if (closed) {
                 wait.stop("Camel is stopping");
                 return wait.result();
             }
-            ImportJobWatch watch = watches.get(key);
+            @SuppressWarnings("unchecked") // the key's family gives the watch its job type
+            JobWatch<J> watch = (JobWatch<J>) watches.get(key);
             if (watch == null) {
-                watch = new ImportJobWatch(key, this);
+                watch = new JobWatch<>(key, this);
                 watches.put(key, watch);
                 started = watch;
             }
@@ -72,7 +72,7 @@ public final class ImportJobWatches implements AutoCloseable {
     }
 
     /** Whether a watch goes on: false, and it is forgotten, once its last wait is over. */
-    synchronized boolean keepWatching(ImportJobWatch watch) {
+    synchronized boolean keepWatching(JobWatch<?> watch) {
         if (watch.isIdle()) {
             watches.remove(watch.key(), watch);
             return false;
@@ -81,7 +81,7 @@ public final class ImportJobWatches implements AutoCloseable {
     }
 
     /** A watch that ended for another reason than having no waits; new waits then start a new one. */
-    synchronized void forget(ImportJobWatch watch) {
+    synchronized void forget(JobWatch<?> watch) {
         watches.remove(watch.key(), watch);
     }
 
@@ -93,7 +93,7 @@ public final class ImportJobWatches implements AutoCloseable {
     /** Ends every wait with its last known states (Camel is stopping) and takes no new ones. */
     @Override
     public void close() {
-        List<ImportJobWatch> running;
+        List<JobWatch<?>> running;
         synchronized (this) {
             closed = true;
             running = List.copyOf(watches.values());

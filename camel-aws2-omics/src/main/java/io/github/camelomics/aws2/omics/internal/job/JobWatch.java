@@ -8,47 +8,49 @@ import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.camelomics.aws2.omics.WaitTimer;
-import io.github.camelomics.aws2.omics.internal.job.ImportJobWatches.Key;
+import io.github.camelomics.aws2.omics.internal.job.JobWatches.Key;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import software.amazon.awssdk.services.omics.model.GetReadSetImportJobResponse;
-import software.amazon.awssdk.services.omics.model.ImportReadSetJobItem;
-import software.amazon.awssdk.services.omics.model.ListReadSetImportJobsRequest;
 
 /**
- * The one loop that follows every job waited for in one store: each poll interval, one listing of the jobs created
- * between the oldest and the newest of them (100 a page), then one GetReadSetImportJob for each job that has ended, for
- * its per-source results. So 500 waits cost 5 List calls an interval instead of 500 Get calls, and a Get per job once.
+ * The one loop that follows every job of one family waited for in one store: each poll interval, one listing of the
+ * jobs created between the oldest and the newest of them (100 a page), then one Get for each job that has ended, for
+ * its per-item results. So 500 waits cost 5 List calls an interval instead of 500 Get calls, and a Get per job once.
  * A job the listing does not show is asked for with a Get, so no edge of the filter can leave a wait hanging.
  * <p>
  * Between polls it pauses on its timer (emulated time in tests), which asks about every 100 ms whether each wait is
  * still wanted: stopping a route or Camel ends its waits at once. A wait whose timeout comes is polled for once more,
  * then ended with its last known states. The loop runs while any wait is left.
+ *
+ * @param <J> a job's state
  */
-final class ImportJobWatch implements Runnable {
+final class JobWatch<J> implements Runnable {
 
     static final int PAGE_SIZE = 100;
     private static final String STOPPING = "Camel is stopping";
-    private static final Logger LOG = LoggerFactory.getLogger(ImportJobWatch.class);
+    private static final Logger LOG = LoggerFactory.getLogger(JobWatch.class);
 
-    private final Key key;
-    private final ImportJobWatches owner;
-    private final Set<JobWait> waits = ConcurrentHashMap.newKeySet();
+    private final Key<J> key;
+    private final JobFamily<?, ?, J, ?> family;
+    private final JobWatches owner;
+    private final Set<JobWait<J>> waits = ConcurrentHashMap.newKeySet();
 
-    ImportJobWatch(Key key, ImportJobWatches owner) {
+    JobWatch(Key<J> key, JobWatches owner) {
         this.key = key;
+        this.family = key.family();
         this.owner = owner;
     }
 
-    Key key() {
+    Key<J> key() {
         return key;
     }
 
-    void add(JobWait wait) {
+    void add(JobWait<J> wait) {
         waits.add(wait);
     }
 
@@ -84,7 +86,7 @@ final class ImportJobWatch implements Runnable {
             Thread.currentThread().interrupt();
             ended = "the waiting thread was interrupted";
         } catch (RuntimeException e) {
-            LOG.warn("Watching import jobs of store {} failed; ending its waits", key.sequenceStoreId(), e);
+            LOG.warn("Watching {}s of store {} failed; ending its waits", family.jobNoun(), key.sequenceStoreId(), e);
             waits.forEach(wait -> wait.fail(e));
         } finally {
             if (ended != null) {
@@ -114,7 +116,7 @@ final class ImportJobWatch implements Runnable {
 
     /** Ends the waits no longer wanted (their route or Camel is stopping); true while any wait is left. */
     private boolean sweep() {
-        for (JobWait wait : waits) {
+        for (JobWait<J> wait : waits) {
             if (!wait.isOver() && !wait.isWanted()) {
                 wait.stop(STOPPING);
             }
@@ -124,39 +126,41 @@ final class ImportJobWatch implements Runnable {
 
     /** One look at every job still waited for; the waits whose jobs have all ended are completed. */
     private void poll() {
-        Map<String, GetReadSetImportJobResponse> unfinished = new HashMap<>();
-        waits.forEach(wait -> wait.unfinished().forEach(job -> unfinished.putIfAbsent(job.id(), job)));
+        Map<String, J> unfinished = new HashMap<>();
+        waits.forEach(wait -> wait.unfinished().forEach(job -> unfinished.putIfAbsent(family.id(job), job)));
         if (unfinished.isEmpty()) {
             return;
         }
-        Map<String, GetReadSetImportJobResponse> listed;
+        Map<String, J> listed;
         try {
             listed = list(unfinished.values());
         } catch (RuntimeException e) {
-            LOG.debug("Listing the import jobs of store {} failed; failing the {} waits for them", key.sequenceStoreId(),
+            LOG.debug("Listing the {}s of store {} failed; failing the {} waits for them", family.jobNoun(), key.sequenceStoreId(),
                     waits.size(), e);
             waits.forEach(wait -> wait.fail(e));
             return;
         }
-        for (GetReadSetImportJobResponse known : unfinished.values()) {
+        for (J known : unfinished.values()) {
             // a job the listing did not show, or showed ended, is asked for: for its state, or its per-source results
-            GetReadSetImportJobResponse now = listed.get(known.id());
-            if (now == null || ImportJobStatuses.hasEnded(now.status())) {
+            String id = family.id(known);
+            J now = listed.get(id);
+            if (now == null || JobStatuses.hasEnded(family.status(now))) {
                 if (!sweep()) {
                     return; // every wait ended meanwhile (Camel is stopping): no call is worth making
                 }
                 if (now == null) {
-                    LOG.debug("Import job {} was not in the listing of store {}; asking for it", known.id(), key.sequenceStoreId());
+                    LOG.debug("{} {} was not in the listing of store {}; asking for it", family.jobNoun(), id,
+                            key.sequenceStoreId());
                 }
                 try {
-                    now = key.client().getReadSetImportJob(b -> b.sequenceStoreId(key.sequenceStoreId()).id(known.id()));
+                    now = family.get(key.client(), key.sequenceStoreId(), id);
                 } catch (RuntimeException e) {
-                    waits.stream().filter(wait -> wait.waitsFor(known.id())).forEach(wait -> wait.fail(e));
+                    waits.stream().filter(wait -> wait.waitsFor(id)).forEach(wait -> wait.fail(e));
                     continue;
                 }
             }
-            if (now.status() != known.status()) {
-                LOG.debug("Import job {} in store {}: {}", now.id(), key.sequenceStoreId(), now.statusAsString());
+            if (!Objects.equals(family.status(now), family.status(known))) {
+                LOG.debug("{} {} in store {}: {}", family.jobNoun(), id, key.sequenceStoreId(), family.status(now));
             }
             update(now);
         }
@@ -167,22 +171,22 @@ final class ImportJobWatch implements Runnable {
      * The listed state of each running job, listing the window of their creation times; paging stops once every one
      * was seen. Jobs known to have ended (only their details are missing) are not listed for.
      */
-    private Map<String, GetReadSetImportJobResponse> list(Collection<GetReadSetImportJobResponse> jobs) {
-        List<GetReadSetImportJobResponse> running = jobs.stream()
-                .filter(job -> job.creationTime() != null && !ImportJobStatuses.hasEnded(job.status())).toList();
-        Map<String, GetReadSetImportJobResponse> listed = new HashMap<>();
+    private Map<String, J> list(Collection<J> jobs) {
+        List<J> running = jobs.stream()
+                .filter(job -> family.creationTime(job) != null && !JobStatuses.hasEnded(family.status(job))).toList();
+        Map<String, J> listed = new HashMap<>();
         if (running.isEmpty()) {
             return listed;
         }
         Set<String> wanted = new HashSet<>();
-        running.forEach(job -> wanted.add(job.id()));
-        Instant oldest = running.stream().map(GetReadSetImportJobResponse::creationTime).min(Comparator.naturalOrder()).get();
-        Instant newest = running.stream().map(GetReadSetImportJobResponse::creationTime).max(Comparator.naturalOrder()).get();
-        ListReadSetImportJobsRequest request = ListReadSetImportJobsRequest.builder().sequenceStoreId(key.sequenceStoreId())
-                .maxResults(PAGE_SIZE).filter(CreationWindow.between(oldest, newest)).build();
-        for (ImportReadSetJobItem item : key.client().listReadSetImportJobsPaginator(request).importJobs()) {
-            if (wanted.contains(item.id())) {
-                listed.put(item.id(), JobStates.of(item));
+        running.forEach(job -> wanted.add(family.id(job)));
+        Instant oldest = running.stream().map(family::creationTime).min(Comparator.naturalOrder()).get();
+        Instant newest = running.stream().map(family::creationTime).max(Comparator.naturalOrder()).get();
+        for (J item : family.list(key.client(), key.sequenceStoreId(), CreationWindow.after(oldest),
+                CreationWindow.before(newest), PAGE_SIZE)) {
+            String id = family.id(item);
+            if (wanted.contains(id)) {
+                listed.put(id, item);
                 if (listed.size() == wanted.size()) {
                     break;
                 }
@@ -191,7 +195,8 @@ final class ImportJobWatch implements Runnable {
         return listed;
     }
 
-    private void update(GetReadSetImportJobResponse job) {
-        waits.stream().filter(wait -> wait.waitsFor(job.id())).forEach(wait -> wait.update(job));
+    private void update(J job) {
+        String id = family.id(job);
+        waits.stream().filter(wait -> wait.waitsFor(id)).forEach(wait -> wait.update(job));
     }
 }

@@ -1,0 +1,160 @@
+package io.github.camelomics.aws2.omics.internal.operation;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.function.BiFunction;
+import java.util.function.Function;
+import java.util.function.Predicate;
+import java.util.function.ToIntFunction;
+
+import io.github.camelomics.aws2.omics.ClientTokenStrategy;
+import io.github.camelomics.aws2.omics.Omics2Configuration;
+import io.github.camelomics.aws2.omics.internal.job.ClientTokens;
+import io.github.camelomics.aws2.omics.internal.job.JobAttempts;
+import io.github.camelomics.aws2.omics.internal.job.JobFamily;
+import io.github.camelomics.aws2.omics.internal.job.JobStarts;
+import io.github.camelomics.aws2.omics.internal.job.JobStatuses;
+import io.github.camelomics.aws2.omics.internal.job.JobWatches;
+import io.github.camelomics.aws2.omics.internal.operation.OperationSpec.Invocation;
+import org.apache.camel.Message;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import software.amazon.awssdk.services.omics.OmicsClient;
+import software.amazon.awssdk.services.omics.model.OmicsRequest;
+
+/**
+ * The start and the get of one family of jobs, from a bound request to the answer: start the request's jobs (split,
+ * with their client tokens and the start ledger), and with waitForCompletion hand the exchange to the watch of its
+ * store, start the items that failed again while retryFailedSources allows, then answer with every item's latest
+ * result, failing the exchange on failures when the options say so. What the answer puts on the message is the
+ * family's ({@link Answers}).
+ *
+ * @param <Q> the start request
+ * @param <S> the start answer
+ * @param <J> a job's state
+ * @param <R> one item's result
+ */
+final class JobOperations<Q extends OmicsRequest, S, J, R> {
+
+    private static final Logger LOG = LoggerFactory.getLogger(JobOperations.class);
+
+    /** What the family's answers put on the message. */
+    interface Answers<Q, S, J, R> {
+
+        /** The jobs as their starts answered, without waiting. */
+        void started(Message message, List<S> started);
+
+        /** A job as a Get answered it, without waiting. */
+        void got(Message message, J job);
+
+        /** The jobs once ended, with every item's latest result. */
+        void ended(Call call, JobAttempts<Q, J, R> attempts);
+    }
+
+    private final JobFamily<Q, S, J, R> family;
+    private final Answers<Q, S, J, R> answers;
+    private final ToIntFunction<Omics2Configuration> maxItemsPerJob;
+    private final Predicate<Omics2Configuration> failOnFailure;
+
+    /**
+     * @param maxItemsPerJob the option that cuts requests into jobs
+     * @param failOnFailure  whether ended jobs with failed items fail the exchange
+     */
+    JobOperations(JobFamily<Q, S, J, R> family, Answers<Q, S, J, R> answers,
+                  ToIntFunction<Omics2Configuration> maxItemsPerJob, Predicate<Omics2Configuration> failOnFailure) {
+        this.family = family;
+        this.answers = answers;
+        this.maxItemsPerJob = maxItemsPerJob;
+        this.failOnFailure = failOnFailure;
+    }
+
+    /** Starts the request's jobs, then waits for them or answers with what the service said of each. */
+    Invocation<Q> start() {
+        return (request, call) -> {
+            List<S> started = starts(call).start(request, maxItemsPerJob.applyAsInt(call.options()), tokens(request, call));
+            if (call.options().isWaitForCompletion()) {
+                return await(family.sequenceStoreId(request), started.stream().map(family::state).toList(), call,
+                        ended -> settle(JobAttempts.first(family, request, ended), call));
+            }
+            answers.started(call.message(), started);
+            return true;
+        };
+    }
+
+    /**
+     * Gets one job; with waitForCompletion waits until it has ended (this first look gives the creation time the watch
+     * lists by, and answers a job that has ended already).
+     */
+    <G> Invocation<G> get(BiFunction<OmicsClient, G, J> get, Function<G, String> sequenceStoreId) {
+        return (request, call) -> {
+            J job = get.apply(call.client(), request);
+            if (call.options().isWaitForCompletion()) {
+                return await(sequenceStoreId.apply(request), List.of(job), call,
+                        ended -> settle(JobAttempts.first(family, null, ended), call));
+            }
+            answers.got(call.message(), job);
+            return true;
+        };
+    }
+
+    private JobStarts<Q, S, J> starts(Call call) {
+        return new JobStarts<>(family, call.client(), call.resources().startLedger());
+    }
+
+    /**
+     * Where the tokens of the request's jobs come from. Content tokens hash the request's wire form (it has no token
+     * then): the tree validation already built. The exchange's id is read only for the exchange strategy.
+     */
+    private static ClientTokens tokens(OmicsRequest request, Call call) {
+        return new ClientTokens(call.options().getClientTokenStrategy(), call.message().getExchange()::getExchangeId,
+                () -> call.values().wire(request));
+    }
+
+    /**
+     * Once an attempt has ended: starts the items that ended FAILED again while retries are left (retryFailedSources),
+     * and waits for them; else answers with every item's latest result.
+     *
+     * @return true when the message is answered now
+     */
+    private boolean settle(JobAttempts<Q, J, R> attempts, Call call) {
+        Omics2Configuration options = call.options();
+        List<Integer> failed = attempts.failedItems();
+        if (failed.isEmpty() || attempts.retries() >= options.getRetryFailedSources()) {
+            answers.ended(call, attempts);
+            if (failOnFailure.test(options) && attempts.isFailure()) {
+                throw attempts.failure();
+            }
+            return true;
+        }
+        Q retry = attempts.retryRequest(failed, options.getClientTokenStrategy() != ClientTokenStrategy.none);
+        // the retry carries its derived token, which JobStarts uses as given (suffixed when split)
+        List<S> started = starts(call).start(retry, maxItemsPerJob.applyAsInt(options), tokens(retry, call));
+        LOG.info("{}(s) {}: {} item(s) failed, started again as job(s) {} (retry {} of {}): items {}", family.jobNoun(),
+                attempts.lastAttemptIds(), failed.size(), started.stream().map(family::startedId).toList(),
+                attempts.retries() + 1, options.getRetryFailedSources(), failed);
+        return await(family.sequenceStoreId(retry), started.stream().map(family::state).toList(), call,
+                ended -> settle(attempts.retried(failed, ended), call));
+    }
+
+    /**
+     * Waits until every job has ended, then answers through {@code whenEnded}. Jobs that have all ended already (a job
+     * given by id, or a start the service answered with an earlier job) are answered at once; otherwise they go to the
+     * watch of their store, and the message is answered when they have ended.
+     *
+     * @param  known the last known state of each job
+     * @return       true when the message is answered now
+     */
+    private boolean await(String sequenceStoreId, List<J> known, Call call, Waiting.Answer<List<J>> whenEnded) {
+        if (known.stream().allMatch(job -> JobStatuses.hasEnded(family.status(job)))) {
+            return whenEnded.answer(known.stream().map(job -> family.isDetailed(job) ? job
+                    : family.get(call.client(), sequenceStoreId, family.id(job))).toList());
+        }
+        Omics2Configuration options = call.options();
+        Waiting waiting = call.waiting().get();
+        JobWatches.Key<J> watch = new JobWatches.Key<>(family, call.client(), sequenceStoreId,
+                Duration.ofMillis(options.getPollInterval()), waiting.timer());
+        waiting.answerWhenOver(waiting.watches().await(watch, known, Duration.ofMillis(options.getWaitTimeout()),
+                waiting.keepWaiting()), whenEnded);
+        return false;
+    }
+}
