@@ -24,12 +24,15 @@ import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /**
- * Sends one message as one HealthOmics call. Every operation goes the same way: build the request from headers, body
- * and options, check it, call, then put the response in the body and its key facts in headers.
+ * Runs one message through its operation (the endpoint's, or header CamelAwsOmicsOperation's). Every operation goes
+ * the same way, declared in the operation catalog: build the request from headers, body and options, check it, make
+ * the calls (one, or the jobs of a split import, or the parts of an upload), then put the answer in the body and its
+ * key facts in headers.
  * <p>
- * Asynchronous only where it matters: every call is made on the caller's thread and answered at once, but an exchange
- * that waits for its import jobs (waitForCompletion) is handed to the watch of its store and released; it goes on, on
- * a thread of the component's pool, once its jobs have ended. Hours of waiting hold no thread.
+ * Asynchronous only where it matters: calls are made on the caller's thread, but an exchange that waits for jobs
+ * (waitForCompletion) is handed to the watch of their store and released; it goes on, on a thread of the component's
+ * pool, once its jobs have ended. Hours of waiting hold no thread. An upload holds its thread while it sends, as
+ * Camel's file components do while they write.
  */
 public class Omics2Producer extends DefaultAsyncProducer {
 

@@ -9,7 +9,7 @@ import io.github.camelomics.aws2.omics.Omics2Configuration;
 import io.github.camelomics.aws2.omics.Omics2Endpoint;
 import io.github.camelomics.aws2.omics.WatermarkStore;
 import io.github.camelomics.aws2.omics.internal.job.CreationWindow;
-import io.github.camelomics.aws2.omics.internal.job.ImportJobStatuses;
+import io.github.camelomics.aws2.omics.internal.job.JobStatuses;
 import io.github.camelomics.aws2.omics.internal.operation.ResultHeaders;
 import io.github.camelomics.aws2.omics.internal.operation.ResultHeaders.ImportJob;
 import org.apache.camel.Exchange;
@@ -109,7 +109,7 @@ public class ImportJobStatusConsumer extends ScheduledPollConsumer {
                 if (!isPollAllowed()) {
                     return emitted; // stopping or suspended: the rest, and the watermark, wait for the next poll
                 }
-                boolean ended = ImportJobStatuses.hasEnded(job.status());
+                boolean ended = JobStatuses.hasEnded(job.statusAsString());
                 Emission emission = ended || !options.isTerminalStatusesOnly() ? emit(client, job, ended) : Emission.SKIPPED;
                 if (emission == Emission.EMITTED) {
                     emitted++;

@@ -25,7 +25,7 @@ import io.github.camelomics.aws2.omics.model.Digests;
  * @param wireRequest the whole request as the service would receive it; read only for the content strategy, when
  *                    the request gives no token
  */
-public record ClientTokens(ClientTokenStrategy strategy, Supplier<String> exchangeId, Supplier<ObjectNode> wireRequest) {
+record ClientTokens(ClientTokenStrategy strategy, Supplier<String> exchangeId, Supplier<ObjectNode> wireRequest) {
 
     private static final int MAX_LENGTH = 127;
     private static final ObjectMapper JSON = JsonMapper.builder().build();

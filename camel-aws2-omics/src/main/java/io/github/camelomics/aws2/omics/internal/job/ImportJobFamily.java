@@ -24,10 +24,10 @@ import software.amazon.awssdk.services.omics.model.StartReadSetImportJobResponse
  * failed. A job's state is a GetReadSetImportJob answer; what a start answer or a listing says of it takes the same
  * shape without its sources, which is how a wait tells a job it knows in full.
  */
-public final class ImportJobFamily implements JobFamily<StartReadSetImportJobRequest, StartReadSetImportJobResponse,
+final class ImportJobFamily implements JobFamily<StartReadSetImportJobRequest, StartReadSetImportJobResponse,
         GetReadSetImportJobResponse, ImportReadSetSourceItem> {
 
-    public static final ImportJobFamily INSTANCE = new ImportJobFamily();
+    static final ImportJobFamily INSTANCE = new ImportJobFamily();
 
     private ImportJobFamily() {
     }

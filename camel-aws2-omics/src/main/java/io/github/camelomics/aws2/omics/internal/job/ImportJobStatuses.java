@@ -6,13 +6,13 @@ import software.amazon.awssdk.services.omics.model.GetReadSetImportJobResponse;
 import software.amazon.awssdk.services.omics.model.ReadSetImportJobStatus;
 
 /** {@link JobStatuses} in the import API's own types. */
-public final class ImportJobStatuses {
+final class ImportJobStatuses {
 
     private ImportJobStatuses() {
     }
 
     /** Whether a job in this status can no longer change. Unknown statuses count as running: waiting is the safe guess. */
-    public static boolean hasEnded(ReadSetImportJobStatus status) {
+    static boolean hasEnded(ReadSetImportJobStatus status) {
         return status != null && status != ReadSetImportJobStatus.UNKNOWN_TO_SDK_VERSION
                && JobStatuses.hasEnded(status.toString());
     }
@@ -23,7 +23,7 @@ public final class ImportJobStatuses {
     }
 
     /** One status for several jobs: see {@link JobStatuses#overall}. */
-    public static String overall(List<String> statuses) {
+    static String overall(List<String> statuses) {
         return JobStatuses.overall(statuses);
     }
 }

@@ -4,6 +4,10 @@ import java.time.Instant;
 import java.util.List;
 
 import software.amazon.awssdk.services.omics.OmicsClient;
+import software.amazon.awssdk.services.omics.model.GetReadSetImportJobResponse;
+import software.amazon.awssdk.services.omics.model.ImportReadSetSourceItem;
+import software.amazon.awssdk.services.omics.model.StartReadSetImportJobRequest;
+import software.amazon.awssdk.services.omics.model.StartReadSetImportJobResponse;
 
 /**
  * What one family of HealthOmics jobs (import jobs; activation and export jobs work the same way) brings to the
@@ -17,6 +21,10 @@ import software.amazon.awssdk.services.omics.OmicsClient;
  * @param <R> one item's result in a detailed job
  */
 public interface JobFamily<Q, S, J, R> {
+
+    /** Read set import jobs. */
+    JobFamily<StartReadSetImportJobRequest, StartReadSetImportJobResponse, GetReadSetImportJobResponse,
+            ImportReadSetSourceItem> IMPORT = ImportJobFamily.INSTANCE;
 
     /** How logs and messages name one job, e.g. "import job". */
     String jobNoun();

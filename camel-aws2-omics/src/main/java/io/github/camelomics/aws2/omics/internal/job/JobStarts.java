@@ -3,6 +3,10 @@ package io.github.camelomics.aws2.omics.internal.job;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.github.camelomics.aws2.omics.ClientTokenStrategy;
 
 import io.github.camelomics.aws2.omics.StartLedger;
 import org.slf4j.Logger;
@@ -40,10 +44,16 @@ public final class JobStarts<Q, S, J> {
     /**
      * The service's answer for each job, in item order.
      *
+     * @param  strategy    how to derive a job's client token when the request gives none
+     * @param  exchangeId  the exchange's id, read only for the exchange strategy
+     * @param  wireRequest the request as the service would receive it, read only for the content strategy
+     *
      * @throws RuntimeException the family's partly-started exception when a job fails to start after others had
      *                          started (they are listed in it); the start's own error when the first one fails
      */
-    public List<S> start(Q request, int maxItemsPerJob, ClientTokens tokens) {
+    public List<S> start(Q request, int maxItemsPerJob, ClientTokenStrategy strategy, Supplier<String> exchangeId,
+                         Supplier<ObjectNode> wireRequest) {
+        ClientTokens tokens = new ClientTokens(strategy, exchangeId, wireRequest);
         List<JobSlice> slices = JobSlice.of(family.itemCount(request), maxItemsPerJob);
         List<S> started = new ArrayList<>(slices.size());
         for (JobSlice slice : slices) {

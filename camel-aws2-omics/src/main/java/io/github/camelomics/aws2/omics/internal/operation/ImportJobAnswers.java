@@ -5,7 +5,6 @@ import java.util.List;
 import java.util.function.Function;
 
 import io.github.camelomics.aws2.omics.internal.job.JobAttempts;
-import io.github.camelomics.aws2.omics.internal.job.ReadSetStorage;
 import io.github.camelomics.aws2.omics.internal.operation.ResultHeaders.ImportJob;
 import org.apache.camel.Message;
 import software.amazon.awssdk.services.omics.model.GetReadSetImportJobResponse;

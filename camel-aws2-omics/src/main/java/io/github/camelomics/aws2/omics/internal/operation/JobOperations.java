@@ -9,7 +9,6 @@ import java.util.function.ToIntFunction;
 
 import io.github.camelomics.aws2.omics.ClientTokenStrategy;
 import io.github.camelomics.aws2.omics.Omics2Configuration;
-import io.github.camelomics.aws2.omics.internal.job.ClientTokens;
 import io.github.camelomics.aws2.omics.internal.job.JobAttempts;
 import io.github.camelomics.aws2.omics.internal.job.JobFamily;
 import io.github.camelomics.aws2.omics.internal.job.JobStarts;
@@ -71,7 +70,7 @@ final class JobOperations<Q extends OmicsRequest, S, J, R> {
     /** Starts the request's jobs, then waits for them or answers with what the service said of each. */
     Invocation<Q> start() {
         return (request, call) -> {
-            List<S> started = starts(call).start(request, maxItemsPerJob.applyAsInt(call.options()), tokens(request, call));
+            List<S> started = start(request, call);
             if (call.options().isWaitForCompletion()) {
                 return await(family.sequenceStoreId(request), started.stream().map(family::state).toList(), call,
                         ended -> settle(JobAttempts.first(family, request, ended), call));
@@ -97,17 +96,14 @@ final class JobOperations<Q extends OmicsRequest, S, J, R> {
         };
     }
 
-    private JobStarts<Q, S, J> starts(Call call) {
-        return new JobStarts<>(family, call.client(), call.resources().startLedger());
-    }
-
     /**
-     * Where the tokens of the request's jobs come from. Content tokens hash the request's wire form (it has no token
-     * then): the tree validation already built. The exchange's id is read only for the exchange strategy.
+     * Starts the request's jobs. Content tokens hash the request's wire form (it has no token then): the tree
+     * validation already built. The exchange's id is read only for the exchange strategy.
      */
-    private static ClientTokens tokens(OmicsRequest request, Call call) {
-        return new ClientTokens(call.options().getClientTokenStrategy(), call.message().getExchange()::getExchangeId,
-                () -> call.values().wire(request));
+    private List<S> start(Q request, Call call) {
+        return new JobStarts<>(family, call.client(), call.resources().startLedger()).start(request,
+                maxItemsPerJob.applyAsInt(call.options()), call.options().getClientTokenStrategy(),
+                call.message().getExchange()::getExchangeId, () -> call.values().wire(request));
     }
 
     /**
@@ -128,7 +124,7 @@ final class JobOperations<Q extends OmicsRequest, S, J, R> {
         }
         Q retry = attempts.retryRequest(failed, options.getClientTokenStrategy() != ClientTokenStrategy.none);
         // the retry carries its derived token, which JobStarts uses as given (suffixed when split)
-        List<S> started = starts(call).start(retry, maxItemsPerJob.applyAsInt(options), tokens(retry, call));
+        List<S> started = start(retry, call);
         LOG.info("{}(s) {}: {} item(s) failed, started again as job(s) {} (retry {} of {}): items {}", family.jobNoun(),
                 attempts.lastAttemptIds(), failed.size(), started.stream().map(family::startedId).toList(),
                 attempts.retries() + 1, options.getRetryFailedSources(), failed);

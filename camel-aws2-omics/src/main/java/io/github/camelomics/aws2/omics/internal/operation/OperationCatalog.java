@@ -4,11 +4,10 @@ import java.util.List;
 
 import io.github.camelomics.aws2.omics.Omics2Configuration;
 import io.github.camelomics.aws2.omics.Omics2Operations;
-import io.github.camelomics.aws2.omics.internal.job.ImportJobFamily;
+import io.github.camelomics.aws2.omics.internal.job.JobFamily;
 import io.github.camelomics.aws2.omics.internal.operation.OperationSpec.Check;
 import io.github.camelomics.aws2.omics.internal.operation.OperationSpec.Invocation;
 import io.github.camelomics.aws2.omics.internal.request.ImportJobRequests;
-import io.github.camelomics.aws2.omics.internal.request.ListingFilters;
 import software.amazon.awssdk.services.omics.OmicsClient;
 import software.amazon.awssdk.services.omics.model.CreateMultipartReadSetUploadRequest;
 import software.amazon.awssdk.services.omics.model.GetReadSetImportJobRequest;
@@ -34,7 +33,7 @@ public final class OperationCatalog {
     /** Import jobs: up to maxSourcesPerJob sources a job; failOnImportFailure fails the exchange on failed sources. */
     private static final JobOperations<StartReadSetImportJobRequest, StartReadSetImportJobResponse,
             GetReadSetImportJobResponse, ImportReadSetSourceItem> IMPORT_JOBS = new JobOperations<>(
-            ImportJobFamily.INSTANCE, new ImportJobAnswers(), Omics2Configuration::getMaxSourcesPerJob,
+            JobFamily.IMPORT, new ImportJobAnswers(), Omics2Configuration::getMaxSourcesPerJob,
             Omics2Configuration::isFailOnImportFailure);
 
     static final OperationSpec<StartReadSetImportJobRequest> START_READ_SET_IMPORT_JOB = new OperationSpec<>(

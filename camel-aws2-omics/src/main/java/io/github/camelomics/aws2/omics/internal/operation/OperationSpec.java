@@ -10,7 +10,6 @@ import java.util.function.Function;
 
 import io.github.camelomics.aws2.omics.InvalidRequestException;
 import io.github.camelomics.aws2.omics.Omics2Operations;
-import io.github.camelomics.aws2.omics.internal.request.RequestValidator;
 import io.github.camelomics.aws2.omics.internal.request.RequestValues;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
@@ -122,7 +121,7 @@ public record OperationSpec<R extends OmicsRequest>(
                 check.check(request, values::problem);
             }
             if (values.options().isValidate()) {
-                RequestValidator.check(request, values.wire(request), values::problem);
+                values.validate(request);
             }
         }
         if (!values.problems().isEmpty() || !values.separateProblems().isEmpty()) {

@@ -20,7 +20,7 @@ import software.amazon.awssdk.services.omics.model.StartReadSetImportJobRequest;
  * (BAM and CRAM need a reference, only FASTQ has a second file) and, for imports, that no file is imported twice. The
  * same model and validator the emulator uses on arrival, so what passes here passes there.
  */
-public final class RequestValidator {
+final class RequestValidator {
 
     private static final ShapeValidator MODEL = new ShapeValidator(OmicsModel.load());
 

@@ -55,6 +55,11 @@ public final class RequestValues {
      * The request as the service would receive it, built once per request: validation and the content client token
      * read the same tree.
      */
+    /** Checks the request against the service model: each violation becomes a problem. */
+    public void validate(OmicsRequest request) {
+        RequestValidator.check(request, wire(request), this::problem);
+    }
+
     public ObjectNode wire(OmicsRequest request) {
         if (request != wired) {
             wire = SdkJson.write(request);

@@ -1,4 +1,6 @@
-package io.github.camelomics.aws2.omics.internal.request;
+package io.github.camelomics.aws2.omics.internal.operation;
+
+import io.github.camelomics.aws2.omics.internal.request.RequestValues;
 
 import software.amazon.awssdk.services.omics.model.ImportReadSetFilter;
 import software.amazon.awssdk.services.omics.model.ReadSetFilter;
@@ -9,12 +11,12 @@ import static io.github.camelomics.aws2.omics.Omics2Constants.*;
  * The filters of the listings, from the filter headers over the body's filter. A filter with nothing set is left out:
  * the service then gets {@code {}}, as from the AWS CLI without filter options.
  */
-public final class ListingFilters {
+final class ListingFilters {
 
     private ListingFilters() {
     }
 
-    public static ImportReadSetFilter importJobs(RequestValues in, ImportReadSetFilter body) {
+    static ImportReadSetFilter importJobs(RequestValues in, ImportReadSetFilter body) {
         ImportReadSetFilter f = body == null ? ImportReadSetFilter.builder().build() : body;
         ImportReadSetFilter filter = f.toBuilder()
                 .status(in.text(FILTER_STATUS, f.statusAsString(), null))
@@ -24,7 +26,7 @@ public final class ListingFilters {
         return filter.equals(ImportReadSetFilter.builder().build()) ? null : filter;
     }
 
-    public static ReadSetFilter readSets(RequestValues in, ReadSetFilter body) {
+    static ReadSetFilter readSets(RequestValues in, ReadSetFilter body) {
         ReadSetFilter f = body == null ? ReadSetFilter.builder().build() : body;
         ReadSetFilter filter = f.toBuilder()
                 .status(in.text(FILTER_STATUS, f.statusAsString(), null))

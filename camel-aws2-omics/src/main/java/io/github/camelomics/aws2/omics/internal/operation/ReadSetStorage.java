@@ -1,4 +1,4 @@
-package io.github.camelomics.aws2.omics.internal.job;
+package io.github.camelomics.aws2.omics.internal.operation;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -16,7 +16,7 @@ import software.amazon.awssdk.services.omics.model.ImportReadSetSourceItem;
  * sources carry the account: a read set's ARN does ({@code arn:aws:omics:<region>:<account>:sequenceStore/...}), so one
  * GetReadSetMetadata of the first read set gives the account and region of them all.
  */
-public final class ReadSetStorage {
+final class ReadSetStorage {
 
     private static final Logger LOG = LoggerFactory.getLogger(ReadSetStorage.class);
 
@@ -27,7 +27,7 @@ public final class ReadSetStorage {
      * The URIs of each source that became a read set, in source order; empty when none did, and null (with a warning)
      * when the read set's ARN could not be read: the import itself went well, so that fails nothing.
      */
-    public static List<ReadSetUris> uris(OmicsClient client, String sequenceStoreId, List<ImportReadSetSourceItem> sources) {
+    static List<ReadSetUris> uris(OmicsClient client, String sequenceStoreId, List<ImportReadSetSourceItem> sources) {
         String first = sources.stream().map(ImportReadSetSourceItem::readSetId).filter(id -> id != null).findFirst()
                 .orElse(null);
         if (first == null) {
