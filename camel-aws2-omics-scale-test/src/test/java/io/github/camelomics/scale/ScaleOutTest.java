@@ -15,10 +15,12 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.github.camelomics.examples.cluster.Await;
 import io.github.camelomics.examples.cluster.LocalCluster;
 import io.github.camelomics.examples.cluster.WorkTable;
 import org.junit.jupiter.api.Test;
@@ -140,46 +142,46 @@ class ScaleOutTest {
         Map<String, Long> before = cluster.emulator().requests();
         Set<String> jobsBefore = jobIds(cluster.emulator().jobs());
         Outcome outcome = new Outcome(sheets.size());
-        String victimSheet = null;
-        Future<?> restart = null;
-        long t0 = System.nanoTime();
+        AtomicReference<String> victimSheet = new AtomicReference<>();
+        AtomicReference<Future<?>> restart = new AtomicReference<>();
+        AtomicReference<Map<String, Long>> atLastSheet = new AtomicReference<>();
         cluster.work().submit(sheets, LEASE_SECONDS);
-        long deadline = t0 + WORKLOAD_TIMEOUT.toNanos();
-        Map<String, Long> atLastSheet = null;
-        while (System.nanoTime() < deadline) {
-            List<WorkTable.SheetState> states = cluster.work().sheets(batch);
-            long done = states.stream().filter(WorkTable.SheetState::done).count();
-            if (kill != Kill.NONE && outcome.killed == 0 && done >= sheets.size() / 3) {
-                if (kill == Kill.THE_LEADER) {
-                    cluster.kill(leader);
-                    outcome.killed++;
-                    outcome.victim = leader;
-                    System.out.println("SCALE | killed " + leader + ", the events leader, with SIGKILL");
-                } else {
-                    victimSheet = killOneMidImport(cluster, batch, leader, outcome);
+        try {
+            Await.awaitUntil(WORKLOAD_TIMEOUT, Duration.ofMillis(50), () -> {
+                List<WorkTable.SheetState> states = cluster.work().sheets(batch);
+                long done = states.stream().filter(WorkTable.SheetState::done).count();
+                if (kill != Kill.NONE && outcome.killed == 0 && done >= sheets.size() / 3) {
+                    if (kill == Kill.THE_LEADER) {
+                        cluster.kill(leader);
+                        outcome.killed++;
+                        outcome.victim = leader;
+                        System.out.println("SCALE | killed " + leader + ", the events leader, with SIGKILL");
+                    } else {
+                        victimSheet.set(killOneMidImport(cluster, batch, leader, outcome));
+                    }
+                    // started again beside the others, as a Deployment would, while this thread keeps watching
+                    String victim = outcome.victim;
+                    restart.set(RESTARTS.submit(() -> {
+                        cluster.startReplica(victim, sharedBudget);
+                        return null;
+                    }));
                 }
-                // started again beside the others, as a Deployment would, while this thread keeps watching
-                String victim = outcome.victim;
-                restart = RESTARTS.submit(() -> {
-                    cluster.startReplica(victim, sharedBudget);
-                    return null;
-                });
-            }
-            if (done == sheets.size() && atLastSheet == null) {
-                atLastSheet = cluster.emulator().requests();
-            }
-            if (done == sheets.size() && newJobsEnded(cluster, jobsBefore, states)) {
-                break;
-            }
-            Thread.sleep(50);
+                if (done == sheets.size() && atLastSheet.get() == null) {
+                    atLastSheet.set(cluster.emulator().requests());
+                }
+                return done == sheets.size() && newJobsEnded(cluster, jobsBefore, states);
+            }, "every sheet of " + batch + " done and every new job's end delivered");
+        } catch (Await.TimedOut e) {
+            // measured as it stands: the outcome's losses say what was left undone
+            System.out.println(e.getMessage());
         }
-        if (restart != null) {
-            restart.get(90, TimeUnit.SECONDS);
+        if (restart.get() != null) {
+            restart.get().get(90, TimeUnit.SECONDS);
         }
         Map<String, Long> after = cluster.emulator().requests();
         for (String operation : OPERATIONS) {
             outcome.calls.put(operation, after.get(operation) - before.get(operation));
-            outcome.callsForSheets.put(operation, (atLastSheet == null ? after : atLastSheet).get(operation)
+            outcome.callsForSheets.put(operation, (atLastSheet.get() == null ? after : atLastSheet.get()).get(operation)
                                                   - before.get(operation));
         }
         outcome.throttled = after.get("throttled") - before.get("throttled");
@@ -187,8 +189,8 @@ class ScaleOutTest {
         // by the database's clock: from the first submission to the last sheet done or job end delivered
         outcome.wallMillis = cluster.work().spanMillis(batch, List.of());
         outcome.eventsWallMillis = cluster.work().spanMillis(batch, newJobs);
-        if (victimSheet != null) {
-            String name = victimSheet;
+        if (victimSheet.get() != null) {
+            String name = victimSheet.get();
             WorkTable.SheetState state = cluster.work().sheets(batch).stream().filter(s -> s.name().equals(name))
                     .findFirst().orElseThrow();
             outcome.killedSheetRetried = state.done() && state.attempts() >= 2;
@@ -199,26 +201,24 @@ class ScaleOutTest {
     /** SIGKILL to a replica (not the leader) that holds a sheet mid-import; returns the sheet. */
     private static String killOneMidImport(LocalCluster cluster, String batch, String leader, Outcome outcome)
             throws Exception {
-        for (int i = 0; i < 200; i++) {
+        return Await.awaitValue(Duration.ofSeconds(5), Duration.ofMillis(10), () -> {
             List<String> busy = new ArrayList<>(cluster.work().replicasMidImport());
             busy.remove(leader);
-            if (!busy.isEmpty()) {
-                String victim = busy.get(0);
-                String sheet = cluster.work().sheets(batch).stream()
-                        .filter(s -> !s.done() && victim.equals(s.claimedBy())).map(WorkTable.SheetState::name)
-                        .findFirst().orElse(null);
-                if (sheet == null) {
-                    continue;
-                }
+            if (busy.isEmpty()) {
+                return null;
+            }
+            String victim = busy.get(0);
+            String sheet = cluster.work().sheets(batch).stream()
+                    .filter(s -> !s.done() && victim.equals(s.claimedBy())).map(WorkTable.SheetState::name)
+                    .findFirst().orElse(null);
+            if (sheet != null) {
                 cluster.kill(victim);
                 outcome.killed++;
                 outcome.victim = victim;
                 System.out.println("SCALE | killed " + victim + " with SIGKILL while it imported " + sheet);
-                return sheet;
             }
-            Thread.sleep(10);
-        }
-        throw new IllegalStateException("no replica but the leader was mid-import");
+            return sheet;
+        }, "a replica but the leader mid-import");
     }
 
     private static boolean newJobsEnded(LocalCluster cluster, Set<String> jobsBefore, List<WorkTable.SheetState> states)

@@ -61,19 +61,18 @@ final class ChildJvm implements AutoCloseable {
 
     /** Waits for a line of the log that matches, and returns its match; fails with the log's tail after timeout. */
     Matcher awaitLine(Pattern pattern, Duration timeout) throws IOException, InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
-            Optional<Matcher> found = Files.readAllLines(log).stream().map(pattern::matcher).filter(Matcher::find)
-                    .findFirst();
-            if (found.isPresent()) {
-                return found.get();
-            }
-            if (!process.isAlive()) {
-                throw new IllegalStateException(name + " exited with " + process.exitValue() + ":\n" + tail());
-            }
-            Thread.sleep(100);
+        try {
+            return Await.awaitValue(timeout, Duration.ofMillis(100), () -> {
+                Optional<Matcher> found = Files.readAllLines(log).stream().map(pattern::matcher).filter(Matcher::find)
+                        .findFirst();
+                if (found.isEmpty() && !process.isAlive()) {
+                    throw new IllegalStateException(name + " exited with " + process.exitValue() + ":\n" + tail());
+                }
+                return found.orElse(null);
+            }, name + " to log /" + pattern + "/");
+        } catch (Await.TimedOut e) {
+            throw new IllegalStateException(e.getMessage() + ":\n" + tail(), e);
         }
-        throw new IllegalStateException(name + " did not log /" + pattern + "/ within " + timeout + ":\n" + tail());
     }
 
     /** Whether a line of the log matches now. */

@@ -37,13 +37,14 @@ public final class ClusterExample {
             cluster.startReplica(victim, true);
             System.out.println("Started " + victim + " again");
 
-            long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-            List<WorkTable.SheetState> sheets;
-            do {
-                Thread.sleep(500);
-                sheets = cluster.work().sheets("run1");
-            } while ((sheets.stream().anyMatch(s -> !s.done()) || cluster.work().events().size() < SHEETS)
-                     && System.nanoTime() < deadline);
+            try {
+                Await.awaitUntil(Duration.ofSeconds(120), Duration.ofMillis(500),
+                        () -> cluster.work().sheets("run1").stream().allMatch(WorkTable.SheetState::done)
+                              && cluster.work().events().size() >= SHEETS, "every sheet done and its job's end delivered");
+            } catch (Await.TimedOut e) {
+                System.out.println(e.getMessage() + "; where things stand:");
+            }
+            List<WorkTable.SheetState> sheets = cluster.work().sheets("run1");
 
             System.out.println();
             System.out.println("Sheet       attempts  last claimed by  done by     job(s)");
@@ -64,17 +65,14 @@ public final class ClusterExample {
 
     /** The given replica once it holds a sheet mid-import, else whichever replica does. */
     private static String awaitMidImport(LocalCluster cluster, String preferred) throws Exception {
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (System.nanoTime() < deadline) {
+        long start = System.nanoTime();
+        return Await.awaitValue(Duration.ofSeconds(30), Duration.ofMillis(20), () -> {
             List<String> busy = cluster.work().replicasMidImport();
             if (busy.contains(preferred)) {
                 return preferred;
             }
-            if (!busy.isEmpty() && System.nanoTime() > deadline - Duration.ofSeconds(25).toNanos()) {
-                return busy.get(0);
-            }
-            Thread.sleep(20);
-        }
-        throw new IllegalStateException("no replica claimed a sheet within 30 s");
+            // after 5 s any replica will do
+            return !busy.isEmpty() && System.nanoTime() - start > Duration.ofSeconds(5).toNanos() ? busy.get(0) : null;
+        }, "a replica to claim a sheet");
     }
 }

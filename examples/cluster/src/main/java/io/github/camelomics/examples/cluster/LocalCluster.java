@@ -121,16 +121,14 @@ public final class LocalCluster implements AutoCloseable {
      * fails after the timeout.
      */
     public String awaitLeader(Duration timeout) throws Exception {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() < deadline) {
+        return Await.awaitValue(timeout, Duration.ofMillis(100), () -> {
             for (Map.Entry<String, ChildJvm> replica : replicas.entrySet()) {
                 if (replica.getValue().isAlive() && replica.getValue().logs(EVENTS_STARTED)) {
                     return replica.getKey();
                 }
             }
-            Thread.sleep(100);
-        }
-        throw new IllegalStateException("no replica started route job-events within " + timeout);
+            return null;
+        }, "a replica to start route job-events");
     }
 
     /** SIGKILL to one replica: it finishes nothing, releases nothing but what the OS releases (its file lock). */

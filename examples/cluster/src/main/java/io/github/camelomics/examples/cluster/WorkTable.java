@@ -10,9 +10,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
-import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -40,12 +38,13 @@ public final class WorkTable {
         this.dataSource = dataSource;
     }
 
-    /** Runs replica/sql/schema.sql: the work table, the events table and the idempotent repository's table. */
+    /**
+     * Runs replica/sql/schema.sql: the work table, the events table and the idempotent repository's table. In one
+     * execute, as the component runs its own script: the PostgreSQL driver splits a script into its statements itself.
+     */
     void createSchema() throws SQLException {
         try (Connection connection = dataSource.getConnection(); Statement statement = connection.createStatement()) {
-            for (String sql : script("/replica/sql/schema.sql")) {
-                statement.execute(sql);
-            }
+            statement.execute(script("/replica/sql/schema.sql"));
         }
     }
 
@@ -128,16 +127,13 @@ public final class WorkTable {
         return values;
     }
 
-    /** A script's statements: comment lines dropped, split at semicolons. */
-    static List<String> script(String resource) {
+    /** A script on the class path, as written. */
+    static String script(String resource) {
         try (InputStream in = WorkTable.class.getResourceAsStream(resource)) {
             if (in == null) {
                 throw new IllegalStateException(resource + " is missing from the class path");
             }
-            String text = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .filter(line -> !line.trim().startsWith("--"))
-                    .collect(Collectors.joining("\n"));
-            return Arrays.stream(text.split(";")).map(String::trim).filter(sql -> !sql.isEmpty()).toList();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -36,7 +36,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The job-events pattern of the replica app, in one JVM for speed: two replicas (Camel contexts) poll one store,
@@ -171,10 +170,6 @@ class StatusEventsOnceTest {
     }
 
     private static void await(BooleanSupplier condition, String what) throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        while (!condition.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "not within 30 s: " + what);
-            Thread.sleep(50);
-        }
+        Await.awaitUntil(Duration.ofSeconds(30), Duration.ofMillis(50), condition::getAsBoolean, what);
     }
 }

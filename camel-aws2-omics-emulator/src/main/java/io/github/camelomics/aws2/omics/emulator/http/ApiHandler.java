@@ -14,6 +14,7 @@ import io.github.camelomics.aws2.omics.emulator.model.StreamedPayload;
 import io.github.camelomics.aws2.omics.emulator.operations.ReadSetImportApi;
 import io.github.camelomics.aws2.omics.emulator.operations.ReadSetUploadApi;
 import io.github.camelomics.aws2.omics.emulator.quota.RateLimiter;
+import io.github.camelomics.aws2.omics.model.Digests;
 import io.github.camelomics.aws2.omics.model.ReadSetRules;
 import io.github.camelomics.aws2.omics.model.ShapeValidator;
 import io.github.camelomics.aws2.omics.model.Violation;
@@ -25,7 +26,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.DigestOutputStream;
 import java.security.MessageDigest;
-import java.util.HexFormat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -190,7 +190,7 @@ public final class ApiHandler implements HttpHandler {
     private StreamedPayload receive(HttpExchange exchange) throws IOException {
         Files.createDirectories(incomingDir);
         Path file = Files.createTempFile(incomingDir, "part-", ".bin");
-        MessageDigest sha256 = SigV4.newSha256();
+        MessageDigest sha256 = Digests.sha256();
         long size;
         try (InputStream in = exchange.getRequestBody();
              OutputStream out = new DigestOutputStream(Files.newOutputStream(file), sha256)) {
@@ -199,7 +199,7 @@ public final class ApiHandler implements HttpHandler {
             Files.deleteIfExists(file);
             throw e;
         }
-        return new StreamedPayload(file, size, HexFormat.of().formatHex(sha256.digest()));
+        return new StreamedPayload(file, size, Digests.hex(sha256));
     }
 
     /** Reads half the declared body (64 KiB when no length is declared), then gives up on the connection. */

@@ -1,6 +1,7 @@
 package io.github.camelomics.aws2.omics.emulator.http;
 
 import io.github.camelomics.aws2.omics.emulator.model.StreamedPayload;
+import io.github.camelomics.aws2.omics.model.Digests;
 
 import java.util.List;
 import java.util.Map;
@@ -23,7 +24,7 @@ public record IncomingRequest(String method, String rawPath, String rawQuery, Ma
 
     /** The SHA-256 of the body as it arrived, lower-case hex. */
     public String bodySha256Hex() {
-        return payload != null ? payload.sha256Hex() : SigV4.sha256Hex(body);
+        return payload != null ? payload.sha256Hex() : Digests.sha256Hex(body);
     }
 
     public Optional<String> header(String lowerCaseName) {

@@ -1,12 +1,12 @@
 package io.github.camelomics.aws2.omics.emulator.http;
 
+import io.github.camelomics.aws2.omics.model.Digests;
+
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -62,7 +62,7 @@ public final class SigV4 {
     /** {@code AWS4-HMAC-SHA256}, the request time, the credential scope and the hash of the canonical request. */
     public static String stringToSign(String amzDate, String credentialScope, String canonicalRequest) {
         return ALGORITHM + '\n' + amzDate + '\n' + credentialScope + '\n'
-                + sha256Hex(canonicalRequest.getBytes(StandardCharsets.UTF_8));
+                + Digests.sha256Hex(canonicalRequest);
     }
 
     /** {@code yyyyMMdd/region/service/aws4_request}. */
@@ -78,18 +78,6 @@ public final class SigV4 {
         key = hmac(key, service);
         key = hmac(key, TERMINATOR);
         return HEX.formatHex(hmac(key, stringToSign));
-    }
-
-    public static String sha256Hex(byte[] bytes) {
-        return HEX.formatHex(newSha256().digest(bytes));
-    }
-
-    public static MessageDigest newSha256() {
-        try {
-            return MessageDigest.getInstance("SHA-256");
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has SHA-256", e);
-        }
     }
 
     /** The path with {@code .}, {@code ..} and empty segments resolved, encoded again; a trailing slash stays. */

@@ -10,6 +10,7 @@ import io.github.camelomics.aws2.omics.emulator.state.MultipartUpload;
 import io.github.camelomics.aws2.omics.emulator.state.UploadedPart;
 import io.github.camelomics.aws2.omics.emulator.state.ReadSet;
 import io.github.camelomics.aws2.omics.emulator.state.SourceOutcome;
+import io.github.camelomics.aws2.omics.model.ReadSetRules;
 
 import java.time.Instant;
 
@@ -19,8 +20,8 @@ import java.time.Instant;
  */
 final class Views {
 
-    /** The service stores files in parts of 100 MiB. */
-    static final long PART_SIZE = 104_857_600L;
+    /** The service stores files in parts of 100 MiB, the largest part an upload takes. */
+    static final long PART_SIZE = ReadSetRules.MAX_PART_SIZE;
 
     private final ObjectMapper mapper;
 

@@ -1,7 +1,9 @@
 package io.github.camelomics.aws2.omics.emulator.s3;
 
+import io.github.camelomics.aws2.omics.model.Digests;
+import io.github.camelomics.aws2.omics.model.ReadSetRules;
+
 import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.stream.Collectors;
 
@@ -29,15 +31,11 @@ public enum ETagAlgorithmFamily {
 
     /** The model's {@code ETagAlgorithm} for a source of this file type (FASTQ, BAM, UBAM, CRAM). */
     public String algorithmFor(String sourceFileType) {
-        return (sourceFileType.equals("UBAM") ? "BAM" : sourceFileType) + "_" + serviceName;
+        return (ReadSetRules.isBamEncoding(sourceFileType) ? "BAM" : sourceFileType) + "_" + serviceName;
     }
 
     MessageDigest newDigest() {
-        try {
-            return MessageDigest.getInstance(digestAlgorithm);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("every JDK has " + digestAlgorithm, e);
-        }
+        return Digests.of(digestAlgorithm);
     }
 
     /** Accepts the service name ({@code SHA256up}) or the enum name. */

@@ -2,6 +2,8 @@ package io.github.camelomics.aws2.omics.emulator.s3;
 
 import io.github.camelomics.aws2.omics.emulator.state.ETag;
 import io.github.camelomics.aws2.omics.emulator.state.ImportSource;
+import io.github.camelomics.aws2.omics.model.Digests;
+import io.github.camelomics.aws2.omics.model.ReadSetRules;
 
 import java.io.BufferedInputStream;
 import java.io.BufferedReader;
@@ -21,7 +23,6 @@ import java.util.Arrays;
 import java.util.Enumeration;
 import java.util.Iterator;
 import java.util.List;
-import java.util.HexFormat;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -118,18 +119,18 @@ public final class SourceInspector {
         if (size == 0) {
             throw new UnusableSource(member + " is empty: " + where);
         }
-        return switch (fileType) {
-            case "FASTQ" -> countFastq(member, where, file, size);
-            case "BAM", "UBAM" -> {
-                checkMagic(member, where, fileType, gunzipHead(file, 4), new byte[] {'B', 'A', 'M', 1});
-                yield new FileFacts(size, null, null, uncompressedHash(member, where, file));
-            }
-            case "CRAM" -> {
-                checkMagic(member, where, fileType, head(file, 4), new byte[] {'C', 'R', 'A', 'M'});
-                yield new FileFacts(size, null, null, hash(file.open()));
-            }
-            default -> throw new UnusableSource(member + " has unsupported type " + fileType);
-        };
+        if (fileType.equals("FASTQ")) {
+            return countFastq(member, where, file, size);
+        }
+        if (ReadSetRules.isBamEncoding(fileType)) {
+            checkMagic(member, where, fileType, gunzipHead(file, 4), new byte[] {'B', 'A', 'M', 1});
+            return new FileFacts(size, null, null, uncompressedHash(member, where, file));
+        }
+        if (fileType.equals("CRAM")) {
+            checkMagic(member, where, fileType, head(file, 4), new byte[] {'C', 'R', 'A', 'M'});
+            return new FileFacts(size, null, null, hash(file.open()));
+        }
+        throw new UnusableSource(member + " has unsupported type " + fileType);
     }
 
     private static void checkMagic(String member, String uri, String fileType, byte[] head, byte[] magic) {
@@ -152,7 +153,7 @@ public final class SourceInspector {
         try (InputStream in = new DigestInputStream(content, digest)) {
             in.transferTo(OutputStream.nullOutputStream());
         }
-        return HexFormat.of().formatHex(digest.digest());
+        return Digests.hex(digest);
     }
 
     private FileFacts countFastq(String member, String uri, Content file, long size) throws IOException {
@@ -187,7 +188,7 @@ public final class SourceInspector {
         if (reads == 0) {
             throw new UnusableSource(member + " contains no reads: " + uri);
         }
-        return new FileFacts(size, reads, bases, HexFormat.of().formatHex(uncompressed.digest()));
+        return new FileFacts(size, reads, bases, Digests.hex(uncompressed));
     }
 
     private static byte[] head(Content file, int length) throws IOException {

@@ -39,8 +39,6 @@ public final class EmulatorState {
     private static final long JOB_ID_BASE = 4_000_000_000L;
     private static final long READ_SET_ID_BASE = 5_000_000_000L;
     private static final long UPLOAD_ID_BASE = 6_000_000_000L;
-    /** The largest part the service takes: 100 MiB (the user guide splits files with {@code split -b 100MiB}). */
-    public static final long MAX_PART_SIZE = 104_857_600L;
     /** The model's maximum length of a status message. */
     private static final int MAX_STATUS_MESSAGE = 127;
 
@@ -291,9 +289,9 @@ public final class EmulatorState {
             throw new ApiException(ErrorShape.VALIDATION, "partSource SOURCE2 is only allowed for an upload of a "
                     + "paired FASTQ, not of " + upload.sourceFileType());
         }
-        if (size > MAX_PART_SIZE) {
+        if (size > ReadSetRules.MAX_PART_SIZE) {
             throw new ApiException(ErrorShape.VALIDATION, "Part " + partNumber + " is " + size
-                    + " bytes; a part must be at most " + MAX_PART_SIZE + " bytes (100 MiB)");
+                    + " bytes; a part must be at most " + ReadSetRules.MAX_PART_SIZE + " bytes (100 MiB)");
         }
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         Instant created = upload.parts(partSource).stream().filter(p -> p.partNumber() == partNumber)

@@ -1,5 +1,7 @@
 package io.github.camelomics.aws2.omics.emulator.state;
 
+import io.github.camelomics.aws2.omics.model.ReadSetRules;
+
 import java.time.Instant;
 
 /**
@@ -46,6 +48,6 @@ public record ReadSet(String id, String arn, String sequenceStoreId, String subj
 
     /** {@code UNALIGNED} for FASTQ and uBAM, {@code ALIGNED} for BAM and CRAM, as the service reports it. */
     public String alignment() {
-        return fileType.equals("FASTQ") || fileType.equals("UBAM") ? "UNALIGNED" : "ALIGNED";
+        return ReadSetRules.isAligned(fileType) ? "ALIGNED" : "UNALIGNED";
     }
 }

@@ -2,6 +2,7 @@ package io.github.camelomics.aws2.omics.emulator.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.github.camelomics.aws2.omics.model.Digests;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 
@@ -123,7 +124,7 @@ class SigV4TestSuiteTest {
         }
 
         String canonicalRequest() {
-            String payloadHash = request.header("x-amz-content-sha256").orElse(SigV4.sha256Hex(request.body()));
+            String payloadHash = request.header("x-amz-content-sha256").orElse(Digests.sha256Hex(request.body()));
             return SigV4.canonicalRequest(request.method(), request.rawPath(), request.rawQuery(), request.headers(),
                     authorization().signedHeaders(), payloadHash);
         }

@@ -1,8 +1,6 @@
 package io.github.camelomics.aws2.omics.internal.postgres;
 
-import java.sql.Connection;
 import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Optional;
 
@@ -23,55 +21,29 @@ final class JdbcStartLedger implements StartLedger {
                                          + " (region, sequence_store_id, client_token, job_id) VALUES (?, ?, ?, ?)"
                                          + " ON CONFLICT (region, sequence_store_id, client_token) DO NOTHING";
 
-    private final DataSource dataSource;
-    private final PostgresSchema schema;
+    private final Jdbc jdbc;
 
     JdbcStartLedger(DataSource dataSource, PostgresSchema schema) {
-        this.dataSource = dataSource;
-        this.schema = schema;
+        this.jdbc = new Jdbc(dataSource, schema, "the start ledger", PostgresSchema.LEDGER_TABLE);
     }
 
     @Override
     public Optional<String> jobFor(Key key) {
-        try {
-            schema.ensure();
-            try (Connection connection = dataSource.getConnection();
-                 PreparedStatement select = connection.prepareStatement(SELECT)) {
-                bind(select, key);
-                try (ResultSet rs = select.executeQuery()) {
-                    return rs.next() ? Optional.of(rs.getString(1)) : Optional.empty();
-                }
-            }
-        } catch (SQLException e) {
-            throw failure("could not be read", e);
-        }
+        return jdbc.queryFirst(SELECT, select -> bind(select, key), rs -> rs.getString(1), "could not be read");
     }
 
     @Override
     public void record(Key key, String jobId) {
-        try {
-            schema.ensure();
-            try (Connection connection = dataSource.getConnection();
-                 PreparedStatement insert = connection.prepareStatement(INSERT)) {
-                bind(insert, key);
-                insert.setString(4, jobId);
-                insert.executeUpdate();
-            }
-        } catch (SQLException e) {
-            throw failure("could not record import job " + jobId, e);
-        }
+        jdbc.update(INSERT, insert -> {
+            bind(insert, key);
+            insert.setString(4, jobId);
+        }, "could not record import job " + jobId);
     }
 
     private static void bind(PreparedStatement statement, Key key) throws SQLException {
         statement.setString(1, key.region());
         statement.setString(2, key.sequenceStoreId());
         statement.setString(3, key.clientToken());
-    }
-
-    /** The driver's message and SQL state; never the DataSource, whose text may hold a password. */
-    private static IllegalStateException failure(String what, SQLException e) {
-        return new IllegalStateException("aws2-omics: the start ledger (table " + PostgresSchema.LEDGER_TABLE + ") "
-                                         + what + ": " + e.getMessage() + " (SQL state " + e.getSQLState() + ")", e);
     }
 
     @Override

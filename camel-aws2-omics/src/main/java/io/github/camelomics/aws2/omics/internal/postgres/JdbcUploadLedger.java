@@ -1,9 +1,5 @@
 package io.github.camelomics.aws2.omics.internal.postgres;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.util.Optional;
 
 import javax.sql.DataSource;
@@ -27,27 +23,21 @@ final class JdbcUploadLedger implements UploadLedger {
                                          + " DO UPDATE SET upload = EXCLUDED.upload, updated_at = now()";
     private static final String DELETE = "DELETE FROM " + PostgresSchema.UPLOAD_LEDGER_TABLE + " WHERE ledger_key = ?";
 
-    private final DataSource dataSource;
-    private final PostgresSchema schema;
+    private final Jdbc jdbc;
 
     JdbcUploadLedger(DataSource dataSource, PostgresSchema schema) {
-        this.dataSource = dataSource;
-        this.schema = schema;
+        this.jdbc = new Jdbc(dataSource, schema, "the upload ledger", PostgresSchema.UPLOAD_LEDGER_TABLE);
     }
 
     @Override
     public Optional<Upload> find(Key key) {
+        return jdbc.queryFirst(SELECT, select -> select.setString(1, key.id()), rs -> rs.getString(1),
+                "could not be read").map(json -> read(key, json));
+    }
+
+    private static Upload read(Key key, String json) {
         try {
-            schema.ensure();
-            try (Connection connection = dataSource.getConnection();
-                 PreparedStatement select = connection.prepareStatement(SELECT)) {
-                select.setString(1, key.id());
-                try (ResultSet rs = select.executeQuery()) {
-                    return rs.next() ? Optional.of(JSON.readValue(rs.getString(1), Upload.class)) : Optional.empty();
-                }
-            }
-        } catch (SQLException e) {
-            throw failure("could not be read", e);
+            return JSON.readValue(json, Upload.class);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException("aws2-omics: the upload ledger row of " + key.id() + " is not an upload: "
                                             + e.getOriginalMessage(), e);
@@ -56,39 +46,21 @@ final class JdbcUploadLedger implements UploadLedger {
 
     @Override
     public void save(Key key, Upload upload) {
+        String json;
         try {
-            schema.ensure();
-            try (Connection connection = dataSource.getConnection();
-                 PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
-                upsert.setString(1, key.id());
-                upsert.setString(2, JSON.writeValueAsString(upload));
-                upsert.executeUpdate();
-            }
-        } catch (SQLException e) {
-            throw failure("could not record upload " + upload.uploadId(), e);
+            json = JSON.writeValueAsString(upload);
         } catch (JsonProcessingException e) {
             throw new IllegalStateException(e);
         }
+        jdbc.update(UPSERT, upsert -> {
+            upsert.setString(1, key.id());
+            upsert.setString(2, json);
+        }, "could not record upload " + upload.uploadId());
     }
 
     @Override
     public void remove(Key key) {
-        try {
-            schema.ensure();
-            try (Connection connection = dataSource.getConnection();
-                 PreparedStatement delete = connection.prepareStatement(DELETE)) {
-                delete.setString(1, key.id());
-                delete.executeUpdate();
-            }
-        } catch (SQLException e) {
-            throw failure("could not remove " + key.id(), e);
-        }
-    }
-
-    /** The driver's message and SQL state; never the DataSource, whose text may hold a password. */
-    private static IllegalStateException failure(String what, SQLException e) {
-        return new IllegalStateException("aws2-omics: the upload ledger (table " + PostgresSchema.UPLOAD_LEDGER_TABLE
-                                         + ") " + what + ": " + e.getMessage() + " (SQL state " + e.getSQLState() + ")", e);
+        jdbc.update(DELETE, delete -> delete.setString(1, key.id()), "could not remove " + key.id());
     }
 
     @Override

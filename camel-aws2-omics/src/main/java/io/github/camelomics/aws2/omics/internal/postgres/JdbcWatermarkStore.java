@@ -1,9 +1,5 @@
 package io.github.camelomics.aws2.omics.internal.postgres;
 
-import java.sql.Connection;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 
@@ -27,53 +23,29 @@ final class JdbcWatermarkStore implements WatermarkStore {
                                          + " ON CONFLICT (region, sequence_store_id) DO UPDATE"
                                          + " SET watermark = GREATEST(kept.watermark, EXCLUDED.watermark), updated_at = now()";
 
-    private final DataSource dataSource;
-    private final PostgresSchema schema;
+    private final Jdbc jdbc;
     private final String region;
 
     JdbcWatermarkStore(DataSource dataSource, PostgresSchema schema, String region) {
-        this.dataSource = dataSource;
-        this.schema = schema;
+        this.jdbc = new Jdbc(dataSource, schema, "the consumer's watermark", PostgresSchema.WATERMARK_TABLE);
         this.region = region;
     }
 
     @Override
     public Instant watermark(String sequenceStoreId) {
-        try {
-            schema.ensure();
-            try (Connection connection = dataSource.getConnection();
-                 PreparedStatement select = connection.prepareStatement(SELECT)) {
-                select.setString(1, region);
-                select.setString(2, sequenceStoreId);
-                try (ResultSet rs = select.executeQuery()) {
-                    return rs.next() ? rs.getTimestamp(1).toInstant() : null;
-                }
-            }
-        } catch (SQLException e) {
-            throw failure("could not be read for store " + sequenceStoreId, e);
-        }
+        return jdbc.queryFirst(SELECT, select -> {
+            select.setString(1, region);
+            select.setString(2, sequenceStoreId);
+        }, rs -> rs.getTimestamp(1).toInstant(), "could not be read for store " + sequenceStoreId).orElse(null);
     }
 
     @Override
     public void advance(String sequenceStoreId, Instant watermark) {
-        try {
-            schema.ensure();
-            try (Connection connection = dataSource.getConnection();
-                 PreparedStatement upsert = connection.prepareStatement(UPSERT)) {
-                upsert.setString(1, region);
-                upsert.setString(2, sequenceStoreId);
-                upsert.setTimestamp(3, Timestamp.from(watermark));
-                upsert.executeUpdate();
-            }
-        } catch (SQLException e) {
-            throw failure("could not be advanced to " + watermark + " for store " + sequenceStoreId, e);
-        }
-    }
-
-    /** The driver's message and SQL state; never the DataSource, whose text may hold a password. */
-    private static IllegalStateException failure(String what, SQLException e) {
-        return new IllegalStateException("aws2-omics: the consumer's watermark (table " + PostgresSchema.WATERMARK_TABLE
-                                         + ") " + what + ": " + e.getMessage() + " (SQL state " + e.getSQLState() + ")", e);
+        jdbc.update(UPSERT, upsert -> {
+            upsert.setString(1, region);
+            upsert.setString(2, sequenceStoreId);
+            upsert.setTimestamp(3, Timestamp.from(watermark));
+        }, "could not be advanced to " + watermark + " for store " + sequenceStoreId);
     }
 
     @Override

@@ -8,9 +8,6 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
-import java.util.Arrays;
-import java.util.List;
-import java.util.stream.Collectors;
 
 import javax.sql.DataSource;
 
@@ -71,9 +68,7 @@ final class PostgresSchema {
         connection.setAutoCommit(false);
         try (Statement statement = connection.createStatement()) {
             statement.execute("SELECT pg_advisory_xact_lock(" + CREATE_LOCK + ")");
-            for (String sql : statements()) {
-                statement.execute(sql);
-            }
+            statement.execute(script());
             connection.commit();
         } catch (SQLException e) {
             connection.rollback();
@@ -83,16 +78,16 @@ final class PostgresSchema {
         }
     }
 
-    /** The script's statements: comment lines dropped, split at semicolons. */
-    static List<String> statements() {
+    /**
+     * The script as shipped, comments and all, for one {@code Statement.execute}: the PostgreSQL driver splits it into
+     * its statements itself (as psql does, and as a DBA runs it) and sends them in one round trip.
+     */
+    static String script() {
         try (InputStream in = PostgresSchema.class.getResourceAsStream(SCRIPT)) {
             if (in == null) {
                 throw new IllegalStateException(SCRIPT + " is missing from the component jar");
             }
-            String script = new String(in.readAllBytes(), StandardCharsets.UTF_8).lines()
-                    .filter(line -> !line.trim().startsWith("--"))
-                    .collect(Collectors.joining("\n"));
-            return Arrays.stream(script.split(";")).map(String::trim).filter(sql -> !sql.isEmpty()).toList();
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

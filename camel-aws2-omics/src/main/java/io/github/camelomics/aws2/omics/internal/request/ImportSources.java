@@ -21,6 +21,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
+import io.github.camelomics.aws2.omics.model.ReadSetRules;
 import software.amazon.awssdk.services.omics.model.FileType;
 import software.amazon.awssdk.services.omics.model.StartReadSetImportJobRequest;
 import software.amazon.awssdk.services.omics.model.StartReadSetImportJobSourceItem;
@@ -90,7 +91,7 @@ public final class ImportSources {
         }
         boolean subject = source.subjectId() == null && defaults.subjectId() != null;
         boolean reference = source.referenceArn() == null && defaults.referenceArn() != null
-                            && (source.sourceFileType() == FileType.BAM || source.sourceFileType() == FileType.CRAM);
+                            && ReadSetRules.isAligned(source.sourceFileTypeAsString());
         if (!subject && !reference) {
             return source;
         }

@@ -29,7 +29,8 @@ final class RequestValidator {
 
     /**
      * Reports each violation as {@code <member path>: <what it must be>, got <value>}. Missing required members are
-     * the operation's own checks (they say which header or option to set); more than 100 sources are split into jobs.
+     * the operation's own checks (they say which header or option to set); more than
+     * {@link ReadSetRules#MAX_SOURCES_PER_IMPORT_JOB} sources are split into jobs.
      *
      * @param json the request as the service would receive it ({@link SdkJson#write})
      */
