@@ -17,10 +17,14 @@ import org.apache.camel.spi.annotations.Component;
 import org.apache.camel.support.HealthCheckComponent;
 
 /**
- * The aws2-omics component: AWS HealthOmics read set imports. Component options are the defaults of every endpoint;
- * endpoints with equal client settings share one OmicsClient, created here and closed when the last of them stops.
- * Waiting producers share the watches of their stores, also kept here, with two thread pools made with the first
- * wait: one thread per watch while it has waits, and a bounded pool on which waiting exchanges go on.
+ * The aws2-omics component: AWS HealthOmics sequence stores, their read set imports from S3, uploads of local files as
+ * read sets, and a consumer of the status events of import jobs. Component options are the defaults of every endpoint.
+ * What endpoints share lives here: one OmicsClient per distinct client settings, created with the first endpoint that
+ * needs it and closed when the last of them stops; one request budget, start ledger, upload ledger and watermark store
+ * in PostgreSQL per DataSource, which replicas on the same database share; and the watches of the stores that waiting
+ * producers wait on, with two thread pools made with the first wait: one thread per watch while it has waits, and a
+ * bounded pool on which waiting exchanges go on. Which of these an endpoint uses is decided when it starts
+ * (internal.endpoint.EndpointResources).
  */
 @Component("aws2-omics")
 public class Omics2Component extends HealthCheckComponent {

@@ -108,7 +108,7 @@ public class Omics2Producer extends DefaultAsyncProducer {
     protected void doStart() throws Exception {
         super.doStart();
         // with lazyStartProducer=true this runs with the first message, which then fails on options that are wrong
-        getEndpoint().startClient();
+        getEndpoint().openResources();
         // optional: present only when Camel's health checks are on; the check itself is off unless producers are enabled
         healthChecks = HealthCheckHelper.getHealthCheckRepository(getEndpoint().getCamelContext(), "producers",
                 WritableHealthCheckRepository.class);

@@ -50,6 +50,14 @@ class PackageStructureTest {
     }
 
     @Test
+    void anEndpointsResourcesAreChosenWithoutKnowingOperationsRequestsJobsOrTheConsumer() {
+        noClasses().that().resideInAPackage(ROOT + ".internal.endpoint..")
+                .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".internal.operation..",
+                        ROOT + ".internal.request..", ROOT + ".internal.job..", ROOT + ".internal.consumer..")
+                .check(CLASSES);
+    }
+
+    @Test
     void requestsAreBuiltWithoutKnowingHowTheyAreSent() {
         noClasses().that().resideInAPackage(ROOT + ".internal.request..")
                 .should().dependOnClassesThat().resideInAnyPackage(ROOT + ".internal.operation..",

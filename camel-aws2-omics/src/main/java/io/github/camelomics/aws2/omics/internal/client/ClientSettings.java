@@ -53,6 +53,14 @@ public record ClientSettings(
                 requestBudget, c.getBudgetKey());
     }
 
+    /** Where the client sends its requests: the endpoint override, else the service's host in the region, if known. */
+    public String serviceUrl() {
+        if (endpointOverride != null) {
+            return endpointOverride;
+        }
+        return region == null ? null : "https://control-storage-omics." + region + ".amazonaws.com";
+    }
+
     @Override
     public String toString() {
         return "ClientSettings[region=" + region + ", accessKey=" + (accessKey == null ? null : "xxxxxx")

@@ -47,7 +47,7 @@ public final class OmicsClientFactory {
     }
 
     /** The client; the settings must have no {@link #problems}. */
-    public static OmicsClient create(ClientSettings s) {
+    static OmicsClient create(ClientSettings s) {
         Consumer<String> invalid = problem -> {
             throw new IllegalArgumentException("aws2-omics: " + problem);
         };

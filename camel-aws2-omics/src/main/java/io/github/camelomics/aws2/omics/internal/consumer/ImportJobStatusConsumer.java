@@ -4,10 +4,10 @@ import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.github.camelomics.aws2.omics.MemoryWatermarkStore;
 import io.github.camelomics.aws2.omics.Omics2Configuration;
 import io.github.camelomics.aws2.omics.Omics2Endpoint;
 import io.github.camelomics.aws2.omics.WatermarkStore;
+import io.github.camelomics.aws2.omics.internal.endpoint.Since;
 import io.github.camelomics.aws2.omics.internal.job.CreationWindow;
 import io.github.camelomics.aws2.omics.internal.job.JobStatuses;
 import io.github.camelomics.aws2.omics.internal.operation.ResultHeaders;
@@ -74,11 +74,8 @@ public class ImportJobStatusConsumer extends ScheduledPollConsumer {
         repository = options.getIdempotentRepository() != null
                 ? options.getIdempotentRepository()
                 : MemoryIdempotentRepository.memoryIdempotentRepository(new ConcurrentHashMap<>());
-        // the one given, else the database's, else with the repository when the repository can keep it
-        WatermarkStore shared = getEndpoint().getSharedWatermarkStore();
-        watermarks = options.getWatermarkStore() != null ? options.getWatermarkStore()
-                : shared != null ? shared
-                : repository instanceof WatermarkStore kept ? kept : new MemoryWatermarkStore();
+        // chosen with the endpoint's other resources, given the repository: it may keep the watermarks too
+        watermarks = getEndpoint().resources().watermarks(repository);
         ServiceHelper.startService(repository);
         super.doStart();
     }

@@ -1,20 +1,145 @@
 package io.github.camelomics.aws2.omics.internal.endpoint;
 
+import java.nio.file.Path;
+
+import io.github.camelomics.aws2.omics.MemoryWatermarkStore;
+import io.github.camelomics.aws2.omics.Omics2Configuration;
 import io.github.camelomics.aws2.omics.RequestBudget;
 import io.github.camelomics.aws2.omics.StartLedger;
 import io.github.camelomics.aws2.omics.UploadLedger;
 import io.github.camelomics.aws2.omics.WatermarkStore;
+import io.github.camelomics.aws2.omics.internal.client.ClientSettings;
+import io.github.camelomics.aws2.omics.internal.client.SharedOmicsClients;
+import io.github.camelomics.aws2.omics.internal.postgres.PostgresStores;
+import io.github.camelomics.aws2.omics.internal.upload.FileUploadLedger;
+import org.apache.camel.spi.IdempotentRepository;
 import software.amazon.awssdk.services.omics.OmicsClient;
 
 /**
- * What a started endpoint works with, decided once when it starts: the client, the request budget its client draws
- * from, the ledgers and the shared watermark store.
- *
- * @param budget           the budget the component's client draws from; null for the local pace or a given client
- * @param startLedger      the ledger of client tokens and their jobs; null when there is none
- * @param uploadLedger     where uploads record their progress
- * @param sharedWatermarks the consumer's watermark store in the database with sharedWatermark=true, else null
+ * What a started endpoint works with: the client, the request budget its client draws from, the ledgers and the
+ * consumer's watermark store. The one place that chooses them, each by its options in order of precedence
+ * ({@link #open}), once when the endpoint starts, and that gives back the client leased from the component
+ * ({@link #close}). A client the user gave is used as it is and never closed.
  */
-public record EndpointResources(OmicsClient client, RequestBudget budget, StartLedger startLedger,
-                                UploadLedger uploadLedger, WatermarkStore sharedWatermarks) {
+public final class EndpointResources implements AutoCloseable {
+
+    /** A stopped endpoint's: no client, no budget, no ledgers, nothing to give back. */
+    public static final EndpointResources NONE = new EndpointResources(null, null, null, null, null, null, null, null);
+
+    private final OmicsClient client;
+    private final RequestBudget budget;
+    private final StartLedger startLedger;
+    private final UploadLedger uploadLedger;
+    private final WatermarkStore givenWatermarks;
+    private final WatermarkStore sharedWatermarks;
+    /** Where the client was leased, and with what settings; null when the user gave the client. */
+    private final SharedOmicsClients lender;
+    private final ClientSettings leased;
+
+    private EndpointResources(OmicsClient client, RequestBudget budget, StartLedger startLedger, UploadLedger uploadLedger,
+                              WatermarkStore givenWatermarks, WatermarkStore sharedWatermarks, SharedOmicsClients lender,
+                              ClientSettings leased) {
+        this.client = client;
+        this.budget = budget;
+        this.startLedger = startLedger;
+        this.uploadLedger = uploadLedger;
+        this.givenWatermarks = givenWatermarks;
+        this.sharedWatermarks = sharedWatermarks;
+        this.lender = lender;
+        this.leased = leased;
+    }
+
+    /**
+     * Chooses and makes the resources of checked options: the stores in PostgreSQL come from the component's
+     * {@code stores} (one per DataSource), a client the user did not give is leased from its {@code clients}.
+     */
+    public static EndpointResources open(Omics2Configuration options, SharedOmicsClients clients, PostgresStores stores) {
+        StartLedger startLedger = startLedger(options, stores);
+        WatermarkStore sharedWatermarks = options.isSharedWatermark()
+                ? stores.watermarks(options.getDataSource(), options.getRegion()) : null;
+        UploadLedger uploadLedger = uploadLedger(options, stores);
+        if (options.getOmicsClient() != null) {
+            return new EndpointResources(options.getOmicsClient(), null, startLedger, uploadLedger,
+                    options.getWatermarkStore(), sharedWatermarks, null, null);
+        }
+        RequestBudget budget = budget(options, stores);
+        ClientSettings settings = ClientSettings.of(options, budget);
+        return new EndpointResources(clients.acquire(settings), budget, startLedger, uploadLedger,
+                options.getWatermarkStore(), sharedWatermarks, clients, settings);
+    }
+
+    /** The user's requestBudget, else the one shared in dataSource with sharedBudget=true, else null: the local pace. */
+    private static RequestBudget budget(Omics2Configuration options, PostgresStores stores) {
+        if (options.getRequestBudget() != null) {
+            return options.getRequestBudget();
+        }
+        return options.isSharedBudget() ? stores.budget(options.getDataSource()) : null;
+    }
+
+    /** The user's startLedgerRepository, else the one in dataSource with startLedger=true, else null: none. */
+    private static StartLedger startLedger(Omics2Configuration options, PostgresStores stores) {
+        if (options.getStartLedgerRepository() != null) {
+            return options.getStartLedgerRepository();
+        }
+        return options.isStartLedger() ? stores.startLedger(options.getDataSource()) : null;
+    }
+
+    /** The user's uploadLedger, else beside the start ledger in dataSource, else in a local directory. */
+    private static UploadLedger uploadLedger(Omics2Configuration options, PostgresStores stores) {
+        if (options.getUploadLedger() != null) {
+            return options.getUploadLedger();
+        }
+        if (options.isStartLedger() && options.getStartLedgerRepository() == null) {
+            return stores.uploadLedger(options.getDataSource());
+        }
+        return new FileUploadLedger(options.getUploadLedgerDirectory() == null ? FileUploadLedger.defaultDirectory()
+                : Path.of(options.getUploadLedgerDirectory()));
+    }
+
+    /**
+     * The consumer's watermark store, given the idempotent repository it remembers emitted statuses in: the user's
+     * watermarkStore, else the one in dataSource with sharedWatermark=true, else the repository when it can keep
+     * watermarks too, else a new one in memory (which, like a repository in memory, lasts as long as the consumer).
+     */
+    public WatermarkStore watermarks(IdempotentRepository repository) {
+        if (givenWatermarks != null) {
+            return givenWatermarks;
+        }
+        if (sharedWatermarks != null) {
+            return sharedWatermarks;
+        }
+        return repository instanceof WatermarkStore kept ? kept : new MemoryWatermarkStore();
+    }
+
+    public OmicsClient client() {
+        return client;
+    }
+
+    /** The budget the component's client draws from; null for the local pace or a given client. */
+    public RequestBudget budget() {
+        return budget;
+    }
+
+    /** The ledger of client tokens and their jobs; null when there is none. */
+    public StartLedger startLedger() {
+        return startLedger;
+    }
+
+    /** Where uploads record their progress. */
+    public UploadLedger uploadLedger() {
+        return uploadLedger;
+    }
+
+    /** The consumer's watermark store in the database with sharedWatermark=true, else null. */
+    public WatermarkStore sharedWatermarks() {
+        return sharedWatermarks;
+    }
+
+    /** Gives the leased client back to the component, which closes it when its last endpoint gives it back. */
+    @Override
+    public void close() {
+        if (lender != null) {
+            lender.release(leased);
+        }
+    }
 }

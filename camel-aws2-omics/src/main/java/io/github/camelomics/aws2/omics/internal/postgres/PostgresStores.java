@@ -6,16 +6,17 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
-import io.github.camelomics.aws2.omics.Omics2Configuration;
 import io.github.camelomics.aws2.omics.RequestBudget;
 import io.github.camelomics.aws2.omics.StartLedger;
-import io.github.camelomics.aws2.omics.WatermarkStore;
 import io.github.camelomics.aws2.omics.UploadLedger;
+import io.github.camelomics.aws2.omics.WatermarkStore;
 
 /**
- * The shared budgets, start ledgers and watermark stores of one component, one of each per DataSource, so that every endpoint on the
- * same database draws from the same buckets, and the tables are looked for once. Bucket4j is an optional dependency
- * of the component: only the shared budget needs it, and only {@link PostgresRequestBudget} refers to it.
+ * The shared budgets, ledgers and watermark stores of one component in PostgreSQL, one of each per DataSource (the
+ * watermark stores also per region), so that every endpoint on the same database draws from the same buckets, and the
+ * tables are looked for once. Which of them an endpoint uses is decided elsewhere (internal.endpoint.EndpointResources).
+ * Bucket4j is an optional dependency of the component: only the shared budget needs it, and only
+ * {@link PostgresRequestBudget} refers to it.
  */
 public final class PostgresStores {
 
@@ -28,47 +29,25 @@ public final class PostgresStores {
     private final Map<DataSource, Map<String, WatermarkStore>> watermarkStores = new IdentityHashMap<>();
     private final Map<DataSource, UploadLedger> uploadLedgers = new IdentityHashMap<>();
 
-    /** The budget the options ask for: the user's own, the shared one of the dataSource, or null for the local pace. */
-    public synchronized RequestBudget budget(Omics2Configuration options) {
-        if (options.getRequestBudget() != null) {
-            return options.getRequestBudget();
-        }
-        if (!options.isSharedBudget()) {
-            return null;
-        }
-        return budgets.computeIfAbsent(options.getDataSource(), dataSource -> new PostgresRequestBudget(dataSource,
-                schema(dataSource)));
+    /** The request budget shared by the replicas on this database (needs Bucket4j). */
+    public synchronized RequestBudget budget(DataSource dataSource) {
+        return budgets.computeIfAbsent(dataSource, source -> new PostgresRequestBudget(source, schema(source)));
     }
 
-    /** The ledger the options ask for: the user's own, the one in the dataSource, or null for none. */
-    public synchronized StartLedger ledger(Omics2Configuration options) {
-        if (options.getStartLedgerRepository() != null) {
-            return options.getStartLedgerRepository();
-        }
-        if (!options.isStartLedger()) {
-            return null;
-        }
-        return ledgers.computeIfAbsent(options.getDataSource(), dataSource -> new JdbcStartLedger(dataSource,
-                schema(dataSource)));
+    /** The ledger of client tokens and their jobs in this database. */
+    public synchronized StartLedger startLedger(DataSource dataSource) {
+        return ledgers.computeIfAbsent(dataSource, source -> new JdbcStartLedger(source, schema(source)));
     }
 
-    /** The consumer's watermark store in the dataSource when sharedWatermark=true, else null (chosen by the consumer). */
-    public synchronized WatermarkStore watermarks(Omics2Configuration options) {
-        if (!options.isSharedWatermark()) {
-            return null;
-        }
-        return watermarkStores.computeIfAbsent(options.getDataSource(), dataSource -> new HashMap<>())
-                .computeIfAbsent(options.getRegion(), region -> new JdbcWatermarkStore(options.getDataSource(),
-                        schema(options.getDataSource()), region));
+    /** The consumers' watermarks of one region in this database. */
+    public synchronized WatermarkStore watermarks(DataSource dataSource, String region) {
+        return watermarkStores.computeIfAbsent(dataSource, source -> new HashMap<>())
+                .computeIfAbsent(region, inRegion -> new JdbcWatermarkStore(dataSource, schema(dataSource), inRegion));
     }
 
-    /** The upload ledger in the dataSource when the start ledger is there (startLedger=true), else null. */
-    public synchronized UploadLedger uploadLedger(Omics2Configuration options) {
-        if (!options.isStartLedger() || options.getStartLedgerRepository() != null) {
-            return null;
-        }
-        return uploadLedgers.computeIfAbsent(options.getDataSource(), dataSource -> new JdbcUploadLedger(dataSource,
-                schema(dataSource)));
+    /** The ledger of uploads in progress in this database. */
+    public synchronized UploadLedger uploadLedger(DataSource dataSource) {
+        return uploadLedgers.computeIfAbsent(dataSource, source -> new JdbcUploadLedger(source, schema(source)));
     }
 
     private PostgresSchema schema(DataSource dataSource) {

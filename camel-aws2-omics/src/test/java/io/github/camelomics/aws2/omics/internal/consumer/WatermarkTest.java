@@ -17,6 +17,7 @@ import io.github.camelomics.aws2.omics.emulator.junit.OmicsEmulatorExtension;
 import io.github.camelomics.aws2.omics.emulator.model.Operation;
 import io.github.camelomics.aws2.omics.emulator.state.ImportJob;
 import io.github.camelomics.aws2.omics.emulator.state.ImportSource;
+import io.github.camelomics.aws2.omics.internal.endpoint.Since;
 import io.github.camelomics.aws2.omics.support.EmulatorTestSupport;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;

@@ -1,4 +1,4 @@
-package io.github.camelomics.aws2.omics.internal.consumer;
+package io.github.camelomics.aws2.omics.internal.endpoint;
 
 import java.time.DateTimeException;
 import java.time.Duration;
