@@ -7,18 +7,24 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.zip.GZIPOutputStream;
 
 import io.github.camelomics.aws2.omics.InvalidRequestException;
 import io.github.camelomics.aws2.omics.Omics2Constants;
+import io.github.camelomics.aws2.omics.Omics2Endpoint;
 import io.github.camelomics.aws2.omics.ReadSetUploadFailedException;
+import io.github.camelomics.aws2.omics.ReadSetUploadWaitException;
 import io.github.camelomics.aws2.omics.UploadLedger;
 import io.github.camelomics.aws2.omics.UploadProgress;
+import io.github.camelomics.aws2.omics.WaitTimer;
 import io.github.camelomics.aws2.omics.emulator.junit.OmicsEmulatorExtension;
 import io.github.camelomics.aws2.omics.emulator.model.ErrorShape;
 import io.github.camelomics.aws2.omics.emulator.model.Operation;
@@ -265,6 +271,39 @@ class UploadReadSetTest extends EmulatorTestSupport {
 
         ReadSetUploadFailedException e = assertInstanceOf(ReadSetUploadFailedException.class, failed.getException());
         assertTrue(e.getStatusMessage().startsWith("source1 is not gzip-compressed"), e.getMessage());
+    }
+
+    @Test
+    void aWaitThatEndsWhileTheReadSetIsProcessedSaysWhichAndHowFarItGot() throws IOException {
+        Path r1 = fastq("r1.fastq.gz", 500);
+        // the emulator processes an upload for 5 s of its time
+        String uri = uri("&waitForCompletion=true&pollInterval=1s&waitTimeout=2s");
+        onEmulatedTime(uri);
+
+        Exchange timedOut = upload(uri, r1, Map.of());
+
+        ReadSetUploadWaitException e = assertInstanceOf(ReadSetUploadWaitException.class, timedOut.getException());
+        assertEquals(timedOut.getMessage().getHeader(Omics2Constants.READ_SET_ID), e.getReadSetId());
+        assertEquals("PROCESSING_UPLOAD", e.getLastStatus());
+        assertTrue(e.getMessage().contains("waitTimeout"), e.getMessage());
+
+        String stopping = uri("&waitForCompletion=true&pollInterval=1s");
+        context.getEndpoint(stopping, Omics2Endpoint.class).setWaitTimer(new WaitTimer() {
+            @Override
+            public Instant now() {
+                return EMULATOR.clock().instant();
+            }
+
+            @Override
+            public boolean pause(Duration duration, BooleanSupplier keepWaiting) {
+                return false; // as when Camel stops
+            }
+        });
+        Exchange stopped = upload(stopping, fastq("r2.fastq.gz", 500), Map.of());
+
+        ReadSetUploadWaitException s = assertInstanceOf(ReadSetUploadWaitException.class, stopped.getException());
+        assertTrue(s.getMessage().contains("stopping"), s.getMessage());
+        assertEquals(2, EMULATOR.state().readSets().size(), "both uploads completed; only their waits ended");
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.List;
 
 import io.github.camelomics.aws2.omics.Omics2Configuration;
 import io.github.camelomics.aws2.omics.ReadSetUploadFailedException;
+import io.github.camelomics.aws2.omics.ReadSetUploadWaitException;
 import io.github.camelomics.aws2.omics.internal.operation.OperationSpec.Read;
 import io.github.camelomics.aws2.omics.internal.request.RequestValues;
 import io.github.camelomics.aws2.omics.internal.request.UploadSources;
@@ -21,8 +22,8 @@ import static io.github.camelomics.aws2.omics.Omics2Constants.*;
 
 /**
  * Operation uploadReadSet, from the message to the answer: the read set's fields, the files of the message (read
- * once, checked with the fields), the upload (resumed when it can be), then with waitForCompletion the read set polled until it is ACTIVE, or UPLOAD_FAILED, which fails the
- * exchange with the service's message.
+ * once, checked with the fields), the upload (resumed when it can be), then with waitForCompletion the read set polled
+ * until it is ACTIVE, or UPLOAD_FAILED, which fails the exchange with the service's message.
  */
 final class ReadSetUploads {
 
@@ -90,30 +91,33 @@ final class ReadSetUploads {
     }
 
     /**
-     * Polls the read set every pollInterval until it is no longer PROCESSING_UPLOAD. This holds the thread, as the
-     * upload before it did: processing takes minutes where the upload took hours.
+     * Polls the read set every pollInterval until it is no longer PROCESSING_UPLOAD, on the endpoint's wait timer. This
+     * holds the thread, as the upload before it did: processing takes minutes where the upload took hours.
+     *
+     * @throws ReadSetUploadWaitException when waitTimeout passes first, or Camel stops
      */
     private static GetReadSetMetadataResponse awaitProcessed(String store, String readSetId, Call call) {
-        Omics2Configuration options = call.options();
-        Instant deadline = call.timer().now().plusMillis(options.getWaitTimeout());
+        Duration timeout = Duration.ofMillis(call.options().getWaitTimeout());
+        Duration interval = Duration.ofMillis(call.options().getPollInterval());
+        Instant deadline = call.timer().now().plus(timeout);
         while (true) {
             GetReadSetMetadataResponse readSet = call.client().getReadSetMetadata(b -> b.sequenceStoreId(store)
                     .id(readSetId));
             if (readSet.status() != ReadSetStatus.PROCESSING_UPLOAD) {
                 return readSet;
             }
-            boolean waited;
+            String status = readSet.statusAsString();
+            if (call.timer().now().isAfter(deadline)) {
+                throw new ReadSetUploadWaitException("it waited " + timeout + " (waitTimeout)", readSetId, status);
+            }
             try {
-                waited = !call.timer().now().isAfter(deadline)
-                         && call.timer().pause(Duration.ofMillis(options.getPollInterval()), call.keepWaiting());
+                if (!call.timer().pause(interval, call.keepWaiting())) {
+                    throw new ReadSetUploadWaitException("Camel, the route or the producer is stopping", readSetId,
+                            status);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                waited = false;
-            }
-            if (!waited) {
-                throw new IllegalStateException("aws2-omics:uploadReadSet: read set " + readSetId
-                                                + " was still PROCESSING_UPLOAD when the wait ended (waitTimeout, or "
-                                                + "Camel stopping); the upload is complete, a redelivery waits again");
+                throw new ReadSetUploadWaitException("the thread was interrupted", readSetId, status);
             }
         }
     }
