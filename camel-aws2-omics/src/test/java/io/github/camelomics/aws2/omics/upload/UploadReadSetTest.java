@@ -328,6 +328,17 @@ class UploadReadSetTest extends EmulatorTestSupport {
     }
 
     @Test
+    void theFilesProblemsComeBeforeThoseOfHeadersThatCannotBeRead() {
+        InvalidRequestException e = assertInstanceOf(InvalidRequestException.class,
+                upload(uri(""), "r1.fastq.gz", Map.of(Omics2Constants.SAMPLE_ID, List.of("NA12878"))).getException());
+
+        assertEquals(List.of("body: expected the file to upload (a java.io.File, a java.nio.file.Path or a file from "
+                             + "Camel's file component), got a java.lang.String",
+                "header CamelAwsOmicsSampleId: expected text, got a java.util.ImmutableCollections$List12"),
+                e.getProblems(), "a header that cannot be read hides the checks, not the files' problems");
+    }
+
+    @Test
     void missingAndInvalidFieldsAreRefusedBeforeAnythingIsSent() throws IOException {
         Path bam = Files.write(dir.resolve("a.bam"), new byte[] {1, 2, 3});
         Map<String, Object> headers = new HashMap<>();
