@@ -56,6 +56,21 @@ public interface UploadLedger {
             files = List.copyOf(files);
             parts = List.copyOf(parts == null ? List.of() : parts);
         }
+
+        /** The upload once its Create has been answered. */
+        public Upload withUploadId(String uploadId) {
+            return new Upload(uploadId, files, partSize, parts, readSetId, clientToken);
+        }
+
+        /** The upload with these parts confirmed. */
+        public Upload withParts(List<Part> parts) {
+            return new Upload(uploadId, files, partSize, parts, readSetId, clientToken);
+        }
+
+        /** The upload once its Complete has been answered. */
+        public Upload withReadSetId(String readSetId) {
+            return new Upload(uploadId, files, partSize, parts, readSetId, clientToken);
+        }
     }
 
     /**

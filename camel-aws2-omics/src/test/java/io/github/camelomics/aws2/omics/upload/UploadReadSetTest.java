@@ -7,18 +7,24 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BooleanSupplier;
 import java.util.zip.GZIPOutputStream;
 
 import io.github.camelomics.aws2.omics.InvalidRequestException;
 import io.github.camelomics.aws2.omics.Omics2Constants;
+import io.github.camelomics.aws2.omics.Omics2Endpoint;
 import io.github.camelomics.aws2.omics.ReadSetUploadFailedException;
+import io.github.camelomics.aws2.omics.ReadSetUploadWaitException;
 import io.github.camelomics.aws2.omics.UploadLedger;
 import io.github.camelomics.aws2.omics.UploadProgress;
+import io.github.camelomics.aws2.omics.WaitTimer;
 import io.github.camelomics.aws2.omics.emulator.junit.OmicsEmulatorExtension;
 import io.github.camelomics.aws2.omics.emulator.model.ErrorShape;
 import io.github.camelomics.aws2.omics.emulator.model.Operation;
@@ -268,6 +274,39 @@ class UploadReadSetTest extends EmulatorTestSupport {
     }
 
     @Test
+    void aWaitThatEndsWhileTheReadSetIsProcessedSaysWhichAndHowFarItGot() throws IOException {
+        Path r1 = fastq("r1.fastq.gz", 500);
+        // the emulator processes an upload for 5 s of its time
+        String uri = uri("&waitForCompletion=true&pollInterval=1s&waitTimeout=2s");
+        onEmulatedTime(uri);
+
+        Exchange timedOut = upload(uri, r1, Map.of());
+
+        ReadSetUploadWaitException e = assertInstanceOf(ReadSetUploadWaitException.class, timedOut.getException());
+        assertEquals(timedOut.getMessage().getHeader(Omics2Constants.READ_SET_ID), e.getReadSetId());
+        assertEquals("PROCESSING_UPLOAD", e.getLastStatus());
+        assertTrue(e.getMessage().contains("waitTimeout"), e.getMessage());
+
+        String stopping = uri("&waitForCompletion=true&pollInterval=1s");
+        context.getEndpoint(stopping, Omics2Endpoint.class).setWaitTimer(new WaitTimer() {
+            @Override
+            public Instant now() {
+                return EMULATOR.clock().instant();
+            }
+
+            @Override
+            public boolean pause(Duration duration, BooleanSupplier keepWaiting) {
+                return false; // as when Camel stops
+            }
+        });
+        Exchange stopped = upload(stopping, fastq("r2.fastq.gz", 500), Map.of());
+
+        ReadSetUploadWaitException s = assertInstanceOf(ReadSetUploadWaitException.class, stopped.getException());
+        assertTrue(s.getMessage().contains("stopping"), s.getMessage());
+        assertEquals(2, EMULATOR.state().readSets().size(), "both uploads completed; only their waits ended");
+    }
+
+    @Test
     void filesThatCannotBeUploadedAreRefusedBeforeAnythingIsSent() throws IOException {
         Path bam = Files.write(dir.resolve("a.bam"), new byte[] {1, 2, 3});
         Map<String, Object> headers = new HashMap<>();
@@ -286,6 +325,17 @@ class UploadReadSetTest extends EmulatorTestSupport {
         assertEquals(List.of("body: expected the file to upload (a java.io.File, a java.nio.file.Path or a file from "
                              + "Camel's file component), got a java.lang.String"), text.getProblems());
         assertEquals(0, EMULATOR.requestCounts().of(Operation.CREATE_MULTIPART_READ_SET_UPLOAD));
+    }
+
+    @Test
+    void theFilesProblemsComeBeforeThoseOfHeadersThatCannotBeRead() {
+        InvalidRequestException e = assertInstanceOf(InvalidRequestException.class,
+                upload(uri(""), "r1.fastq.gz", Map.of(Omics2Constants.SAMPLE_ID, List.of("NA12878"))).getException());
+
+        assertEquals(List.of("body: expected the file to upload (a java.io.File, a java.nio.file.Path or a file from "
+                             + "Camel's file component), got a java.lang.String",
+                "header CamelAwsOmicsSampleId: expected text, got a java.util.ImmutableCollections$List12"),
+                e.getProblems(), "a header that cannot be read hides the checks, not the files' problems");
     }
 
     @Test

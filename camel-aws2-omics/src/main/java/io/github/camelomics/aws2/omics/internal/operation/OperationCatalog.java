@@ -96,7 +96,7 @@ public final class OperationCatalog {
             List.of(Check.sequenceStore(ListReadSetsRequest::sequenceStoreId)),
             Invocation.page(OmicsClient::listReadSets, ListReadSetsResponse::nextToken));
 
-    static final OperationSpec<CreateMultipartReadSetUploadRequest> UPLOAD_READ_SET = OperationSpec.withoutBody(
+    static final OperationSpec<CreateMultipartReadSetUploadRequest> UPLOAD_READ_SET = OperationSpec.withPayload(
             Omics2Operations.uploadReadSet, CreateMultipartReadSetUploadRequest.builder().build(),
             ReadSetUploads::bind,
             List.of(Check.sequenceStore(CreateMultipartReadSetUploadRequest::sequenceStoreId),
@@ -104,7 +104,7 @@ public final class OperationCatalog {
                             "header " + SOURCE_FILE_TYPE + " (FASTQ, BAM, CRAM or UBAM)"),
                     Check.required("subjectId", CreateMultipartReadSetUploadRequest::subjectId, "header " + SUBJECT_ID),
                     Check.required("sampleId", CreateMultipartReadSetUploadRequest::sampleId, "header " + SAMPLE_ID)),
-            ReadSetUploads::upload);
+            new OperationSpec.Payload<>(ReadSetUploads::readFiles, ReadSetUploads::upload));
 
     private OperationCatalog() {
     }

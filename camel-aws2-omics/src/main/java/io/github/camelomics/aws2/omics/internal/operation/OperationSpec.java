@@ -1,7 +1,7 @@
 package io.github.camelomics.aws2.omics.internal.operation;
 
-import java.util.ArrayList;
 import java.util.Collection;
+import java.util.Collections;
 import java.util.List;
 import java.util.function.BiConsumer;
 import java.util.function.BiFunction;
@@ -30,7 +30,8 @@ import static io.github.camelomics.aws2.omics.Omics2Constants.SEQUENCE_STORE_ID;
  * @param bodyReader   the request a body that is not the request object describes
  * @param binder       headers and options applied over the body's request, by the precedence rule
  * @param checks       what the bound request must meet
- * @param invocation   the call and the answer
+ * @param payload      what the message carries beside the request for the call (the files of an upload; nothing
+ *                     for most operations), and the call with its answer
  * @param <R>          the SDK request type
  */
 public record OperationSpec<R extends OmicsRequest>(
@@ -39,15 +40,60 @@ public record OperationSpec<R extends OmicsRequest>(
         Function<RequestValues, R> bodyReader,
         BiFunction<RequestValues, R, R> binder,
         List<Check<R>> checks,
-        Invocation<R> invocation) {
+        Payload<R, ?> payload) {
 
     private static final Logger LOG = LoggerFactory.getLogger(OperationSpec.class);
+
+    /** An operation whose message carries nothing beside its request. */
+    public OperationSpec(Omics2Operations operation, R emptyRequest, Function<RequestValues, R> bodyReader,
+                         BiFunction<RequestValues, R, R> binder, List<Check<R>> checks, Invocation<R> invocation) {
+        this(operation, emptyRequest, bodyReader, binder, checks, Payload.none(invocation));
+    }
 
     /** An operation whose body, unless it is the request object, gives nothing: headers and options say it all. */
     static <R extends OmicsRequest> OperationSpec<R> withoutBody(
             Omics2Operations operation, R emptyRequest, BiFunction<RequestValues, R, R> binder, List<Check<R>> checks,
             Invocation<R> invocation) {
         return new OperationSpec<>(operation, emptyRequest, in -> emptyRequest, binder, checks, invocation);
+    }
+
+    /**
+     * An operation whose body (or a header standing for it) is not the request but what its call takes beside it, as
+     * the files of an upload: headers and options give the request, and the payload is read once, for the checks and
+     * the call.
+     */
+    static <R extends OmicsRequest, P> OperationSpec<R> withPayload(
+            Omics2Operations operation, R emptyRequest, BiFunction<RequestValues, R, R> binder, List<Check<R>> checks,
+            Payload<R, P> payload) {
+        return new OperationSpec<>(operation, emptyRequest, in -> emptyRequest, binder, checks, payload);
+    }
+
+    /**
+     * What a message carries for its call beside the request.
+     *
+     * @param reader     reads it from the bound request's message and gives back the request completed from it (an
+     *                   upload's default name); its problems go with the request's and leave the checks on, since the
+     *                   request's members were read
+     * @param invocation the call, with the payload
+     * @param <P>        the payload's type
+     */
+    public record Payload<R, P>(BiFunction<RequestValues, R, Read<R, P>> reader, PayloadInvocation<R, P> invocation) {
+
+        /** Nothing beside the request: the plain invocation. */
+        static <R> Payload<R, Void> none(Invocation<R> invocation) {
+            return new Payload<>((in, request) -> new Read<>(request, null),
+                    (request, nothing, call) -> invocation.invoke(request, call));
+        }
+    }
+
+    /** The request and the payload read beside it. */
+    public record Read<R, P>(R request, P payload) {
+    }
+
+    /** What an operation with a payload does with it and its request; answers as {@link Invocation#invoke}. */
+    @FunctionalInterface
+    public interface PayloadInvocation<R, P> {
+        boolean invoke(R request, P payload, Call call);
     }
 
     /** What the operation does with its request: call HealthOmics and answer on the message. */
@@ -99,14 +145,18 @@ public record OperationSpec<R extends OmicsRequest>(
     }
 
     /**
-     * Builds the request from the call's values, checks it, and invokes the operation.
+     * Builds the request (and its payload) from the call's values, checks it, and invokes the operation.
      *
      * @return true when the message is answered; false when it will be, once the jobs it waits for have ended
      */
     public boolean run(Call call) {
-        R request = request(call.values());
-        LOG.debug("Calling HealthOmics {}: {}", operation, request);
-        return invocation.invoke(request, call);
+        return run(payload, call);
+    }
+
+    private <P> boolean run(Payload<R, P> payload, Call call) {
+        Read<R, P> read = read(call.values(), payload);
+        LOG.debug("Calling HealthOmics {}: {}", operation, read.request());
+        return payload.invocation().invoke(read.request(), read.payload(), call);
     }
 
     /**
@@ -115,21 +165,30 @@ public record OperationSpec<R extends OmicsRequest>(
      * @throws InvalidRequestException listing every problem found, before anything is sent
      */
     public R request(RequestValues values) {
-        R request = binder.apply(values, readBody(values));
-        if (values.problems().isEmpty()) { // a body or header that could not be read would only echo here as "missing"
+        return read(values, payload).request();
+    }
+
+    private <P> Read<R, P> read(RequestValues values, Payload<R, P> payload) {
+        List<String> problems = values.problems();
+        R bound = binder.apply(values, readBody(values));
+        // a body or header that could not be read would only echo in the checks as "missing"
+        boolean membersRead = problems.isEmpty();
+        int beforePayload = problems.size();
+        Read<R, P> read = payload.reader().apply(values, bound);
+        // the payload is what the body carried: its problems come first, as a body's do
+        Collections.rotate(problems, problems.size() - beforePayload);
+        if (membersRead) {
             for (Check<R> check : checks) {
-                check.check(request, values::problem);
+                check.check(read.request(), values::problem);
             }
             if (values.options().isValidate()) {
-                values.validate(request);
+                values.validate(read.request());
             }
         }
-        if (!values.problems().isEmpty() || !values.separateProblems().isEmpty()) {
-            List<String> all = new ArrayList<>(values.separateProblems());
-            all.addAll(values.problems());
-            throw new InvalidRequestException(operation, all);
+        if (!problems.isEmpty()) {
+            throw new InvalidRequestException(operation, problems);
         }
-        return request;
+        return read;
     }
 
     private R readBody(RequestValues values) {

@@ -4,10 +4,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 
-import io.github.camelomics.aws2.omics.InvalidRequestException;
 import io.github.camelomics.aws2.omics.Omics2Configuration;
-import io.github.camelomics.aws2.omics.Omics2Operations;
 import io.github.camelomics.aws2.omics.ReadSetUploadFailedException;
+import io.github.camelomics.aws2.omics.ReadSetUploadWaitException;
+import io.github.camelomics.aws2.omics.internal.operation.OperationSpec.Read;
 import io.github.camelomics.aws2.omics.internal.request.RequestValues;
 import io.github.camelomics.aws2.omics.internal.request.UploadSources;
 import io.github.camelomics.aws2.omics.internal.upload.ReadSetUpload;
@@ -21,20 +21,18 @@ import software.amazon.awssdk.services.omics.model.ReadSetStatus;
 import static io.github.camelomics.aws2.omics.Omics2Constants.*;
 
 /**
- * Operation uploadReadSet, from the message to the answer: the files of the message, the upload (resumed when it
- * can be), then with waitForCompletion the read set polled until it is ACTIVE, or UPLOAD_FAILED, which fails the
- * exchange with the service's message.
+ * Operation uploadReadSet, from the message to the answer: the read set's fields, the files of the message (read
+ * once, checked with the fields), the upload (resumed when it can be), then with waitForCompletion the read set polled
+ * until it is ACTIVE, or UPLOAD_FAILED, which fails the exchange with the service's message.
  */
 final class ReadSetUploads {
 
     private ReadSetUploads() {
     }
 
-    /** The read set's fields over the body's request; the files are checked here so their problems come with the rest. */
+    /** The read set's fields over the body's request; the name defaults to the first file's once the files are read. */
     static CreateMultipartReadSetUploadRequest bind(RequestValues in, CreateMultipartReadSetUploadRequest body) {
         String type = in.text(SOURCE_FILE_TYPE, body.sourceFileTypeAsString(), null);
-        List<UploadFile> files = UploadSources.of(in, type, in.options().getPartSize());
-        String defaultName = files.isEmpty() ? null : files.get(0).path().getFileName().toString();
         // option referenceArn is the reference of aligned files (BAM, CRAM) that name none, as for imports
         String referenceOption = "BAM".equals(type) || "CRAM".equals(type) ? in.options().getReferenceArn() : null;
         return body.toBuilder()
@@ -42,7 +40,7 @@ final class ReadSetUploads {
                 .sourceFileType(type)
                 .subjectId(in.text(SUBJECT_ID, body.subjectId(), null))
                 .sampleId(in.text(SAMPLE_ID, body.sampleId(), null))
-                .name(in.text(READ_SET_NAME, body.name(), defaultName))
+                .name(in.text(READ_SET_NAME, body.name(), null))
                 .referenceArn(in.text(REFERENCE_ARN, body.referenceArn(), referenceOption))
                 .generatedFrom(in.text(GENERATED_FROM, body.generatedFrom(), null))
                 .description(in.text(READ_SET_DESCRIPTION, body.description(), null))
@@ -51,12 +49,21 @@ final class ReadSetUploads {
                 .build();
     }
 
-    static boolean upload(CreateMultipartReadSetUploadRequest request, Call call) {
-        Omics2Configuration options = call.options();
-        List<UploadFile> files = UploadSources.of(call.values(), request.sourceFileTypeAsString(), options.getPartSize());
-        if (files.isEmpty()) { // the files changed since they were checked: say how, as the check did
-            throw new InvalidRequestException(Omics2Operations.uploadReadSet, call.values().separateProblems());
+    /**
+     * The files to upload, from the body or header UploadSource1 (and UploadSource2), read once: their problems come
+     * with those of the read set's fields, and the upload takes them as they were checked.
+     */
+    static Read<CreateMultipartReadSetUploadRequest, List<UploadFile>> readFiles(
+            RequestValues in, CreateMultipartReadSetUploadRequest request) {
+        List<UploadFile> files = UploadSources.of(in, request.sourceFileTypeAsString(), in.options().getPartSize());
+        if (request.name() != null || files.isEmpty()) {
+            return new Read<>(request, files);
         }
+        return new Read<>(request.toBuilder().name(files.get(0).path().getFileName().toString()).build(), files);
+    }
+
+    static boolean upload(CreateMultipartReadSetUploadRequest request, List<UploadFile> files, Call call) {
+        Omics2Configuration options = call.options();
         String region = call.client().serviceClientConfiguration().region().id();
         ReadSetUpload.Outcome outcome = new ReadSetUpload(call.client(), call.resources().uploadLedger(),
                 new ReadSetUpload.Settings(options.getPartSize(), options.getPartsInFlight(),
@@ -84,30 +91,33 @@ final class ReadSetUploads {
     }
 
     /**
-     * Polls the read set every pollInterval until it is no longer PROCESSING_UPLOAD. This holds the thread, as the
-     * upload before it did: processing takes minutes where the upload took hours.
+     * Polls the read set every pollInterval until it is no longer PROCESSING_UPLOAD, on the endpoint's wait timer. This
+     * holds the thread, as the upload before it did: processing takes minutes where the upload took hours.
+     *
+     * @throws ReadSetUploadWaitException when waitTimeout passes first, or Camel stops
      */
     private static GetReadSetMetadataResponse awaitProcessed(String store, String readSetId, Call call) {
-        Omics2Configuration options = call.options();
-        Instant deadline = call.timer().now().plusMillis(options.getWaitTimeout());
+        Duration timeout = Duration.ofMillis(call.options().getWaitTimeout());
+        Duration interval = Duration.ofMillis(call.options().getPollInterval());
+        Instant deadline = call.timer().now().plus(timeout);
         while (true) {
             GetReadSetMetadataResponse readSet = call.client().getReadSetMetadata(b -> b.sequenceStoreId(store)
                     .id(readSetId));
             if (readSet.status() != ReadSetStatus.PROCESSING_UPLOAD) {
                 return readSet;
             }
-            boolean waited;
+            String status = readSet.statusAsString();
+            if (call.timer().now().isAfter(deadline)) {
+                throw new ReadSetUploadWaitException("it waited " + timeout + " (waitTimeout)", readSetId, status);
+            }
             try {
-                waited = !call.timer().now().isAfter(deadline)
-                         && call.timer().pause(Duration.ofMillis(options.getPollInterval()), call.keepWaiting());
+                if (!call.timer().pause(interval, call.keepWaiting())) {
+                    throw new ReadSetUploadWaitException("Camel, the route or the producer is stopping", readSetId,
+                            status);
+                }
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
-                waited = false;
-            }
-            if (!waited) {
-                throw new IllegalStateException("aws2-omics:uploadReadSet: read set " + readSetId
-                                                + " was still PROCESSING_UPLOAD when the wait ended (waitTimeout, or "
-                                                + "Camel stopping); the upload is complete, a redelivery waits again");
+                throw new ReadSetUploadWaitException("the thread was interrupted", readSetId, status);
             }
         }
     }

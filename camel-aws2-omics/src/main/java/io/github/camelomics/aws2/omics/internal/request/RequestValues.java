@@ -28,8 +28,6 @@ public final class RequestValues {
     private final Message message;
     private final Omics2Configuration options;
     private final List<String> problems = new ArrayList<>();
-    /** Problems that leave the request's members readable (a file to upload): reported with theirs, not instead. */
-    private final List<String> separateProblems = new ArrayList<>();
     private OmicsRequest wired;
     private ObjectNode wire;
 
@@ -70,15 +68,6 @@ public final class RequestValues {
 
     public List<String> problems() {
         return problems;
-    }
-
-    /** Problems that say nothing of the request's members, such as a file to upload that cannot be read. */
-    public List<String> separateProblems() {
-        return separateProblems;
-    }
-
-    public void separateProblem(String problem) {
-        separateProblems.add(problem);
     }
 
     public void problem(String problem) {

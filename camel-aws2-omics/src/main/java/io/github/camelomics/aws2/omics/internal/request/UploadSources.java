@@ -33,7 +33,7 @@ public final class UploadSources {
      * @return the files, SOURCE1 first; empty when any problem was found
      */
     public static List<UploadFile> of(RequestValues in, String sourceFileType, long partSize) {
-        int problems = in.separateProblems().size();
+        int problems = in.problems().size();
         List<UploadFile> files = new ArrayList<>();
         Path first = in.has(UPLOAD_SOURCE1) ? path(in, "header " + UPLOAD_SOURCE1, in.header(UPLOAD_SOURCE1))
                 : path(in, "body", in.body());
@@ -41,16 +41,16 @@ public final class UploadSources {
         if (in.has(UPLOAD_SOURCE2)) {
             String where = "header " + UPLOAD_SOURCE2;
             if (sourceFileType != null && !ReadSetRules.allowsSecondFile(sourceFileType)) {
-                in.separateProblem(where + ": a second file is only for a paired FASTQ, not for sourceFileType "
+                in.problem(where + ": a second file is only for a paired FASTQ, not for sourceFileType "
                            + sourceFileType + ", got " + in.header(UPLOAD_SOURCE2));
             } else {
                 file(in, "SOURCE2", path(in, where, in.header(UPLOAD_SOURCE2)), where, partSize, files);
             }
         }
         if (files.size() == 2 && files.get(0).path().equals(files.get(1).path())) {
-            in.separateProblem("header " + UPLOAD_SOURCE2 + ": must be another file than the first, got " + files.get(1).path());
+            in.problem("header " + UPLOAD_SOURCE2 + ": must be another file than the first, got " + files.get(1).path());
         }
-        return in.separateProblems().size() > problems ? List.of() : files;
+        return in.problems().size() > problems ? List.of() : files;
     }
 
     private static Path path(RequestValues in, String where, Object value) {
@@ -66,10 +66,10 @@ public final class UploadSources {
                 return Path.of(text.toString());
             }
         } catch (InvalidPathException e) {
-            in.separateProblem(where + ": expected a file path, got '" + RequestValidator.printable(value.toString()) + "'");
+            in.problem(where + ": expected a file path, got '" + RequestValidator.printable(value.toString()) + "'");
             return null;
         }
-        in.separateProblem(where + ": expected the file to upload (a java.io.File, a java.nio.file.Path or a file from Camel's "
+        in.problem(where + ": expected the file to upload (a java.io.File, a java.nio.file.Path or a file from Camel's "
                    + "file component" + (where.startsWith("header") ? ", or its path as text" : "") + "), got "
                    + (value == null ? "none" : "a " + value.getClass().getName()));
         return null;
@@ -81,29 +81,29 @@ public final class UploadSources {
             return;
         }
         if (!Files.isRegularFile(path)) {
-            in.separateProblem(where + ": expected a file to upload, got " + path + " (" + (Files.exists(path) ? "not a file"
+            in.problem(where + ": expected a file to upload, got " + path + " (" + (Files.exists(path) ? "not a file"
                     : "no such file") + ")");
             return;
         }
         if (!Files.isReadable(path)) {
-            in.separateProblem(where + ": expected a readable file, got " + path + " (not readable)");
+            in.problem(where + ": expected a readable file, got " + path + " (not readable)");
             return;
         }
         try {
             UploadFile file = UploadFile.of(partSource, path);
             if (file.size() == 0) {
-                in.separateProblem(where + ": expected a file with content, got " + path + " (empty)");
+                in.problem(where + ": expected a file with content, got " + path + " (empty)");
                 return;
             }
             if (partSize > 0 && file.partCount(partSize) > MAX_PARTS) {
-                in.separateProblem(where + ": a file is cut in at most " + MAX_PARTS + " parts, got " + file.partCount(partSize)
+                in.problem(where + ": a file is cut in at most " + MAX_PARTS + " parts, got " + file.partCount(partSize)
                            + " parts of " + partSize + " bytes for " + path + " (" + file.size()
                            + " bytes): raise partSize");
                 return;
             }
             files.add(file);
         } catch (IOException e) {
-            in.separateProblem(where + ": expected a readable file, got " + path + " (" + e.getMessage() + ")");
+            in.problem(where + ": expected a readable file, got " + path + " (" + e.getMessage() + ")");
         }
     }
 }
