@@ -72,7 +72,7 @@ public class MappingBenchmark {
     public StartReadSetImportJobRequest map() {
         Message message = new DefaultMessage(camel);
         message.setBody(body);
-        return (StartReadSetImportJobRequest) OperationCatalog.of(Omics2Operations.startReadSetImportJob)
-                .request(new RequestValues(message, options));
+        return (StartReadSetImportJobRequest) OperationCatalog.request(Omics2Operations.startReadSetImportJob,
+                new RequestValues(message, options));
     }
 }

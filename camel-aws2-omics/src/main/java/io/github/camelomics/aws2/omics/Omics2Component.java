@@ -38,7 +38,6 @@ public class Omics2Component extends HealthCheckComponent {
     private JobWatches watches;
     private ExecutorService watchThreads;
     private ExecutorService completionThreads;
-    private Executor completions;
 
     public Omics2Component() {
     }
@@ -90,22 +89,16 @@ public class Omics2Component extends HealthCheckComponent {
             completionThreads = pool;
             // once the pool is shut down (Camel stopping), an exchange goes on on the thread that ended its wait: it
             // must never be left without an answer
-            completions = task -> {
+            Executor completions = task -> {
                 try {
                     pool.execute(task);
                 } catch (RejectedExecutionException e) {
                     task.run();
                 }
             };
-            watches = new JobWatches(watchThreads);
+            watches = new JobWatches(watchThreads, completions);
         }
         return watches;
-    }
-
-    /** Where waiting exchanges go on once their jobs have ended. */
-    synchronized Executor waitCompletions() {
-        jobWatches();
-        return completions;
     }
 
     PostgresStores postgresStores() {

@@ -3,9 +3,7 @@ package io.github.camelomics.aws2.omics;
 import java.util.Map;
 
 import io.github.camelomics.aws2.omics.internal.client.ClientSettings;
-import io.github.camelomics.aws2.omics.internal.consumer.ImportJobStatusConsumer;
 import io.github.camelomics.aws2.omics.internal.endpoint.EndpointResources;
-import io.github.camelomics.aws2.omics.internal.endpoint.OptionsCheck;
 import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
@@ -98,7 +96,8 @@ public class Omics2Endpoint extends ScheduledPollEndpoint implements EndpointSer
             OptionsCheck.check(configuration, consumed);
             optionsChecked = true;
         }
-        resources = EndpointResources.open(configuration, getComponent().clients(), getComponent().postgresStores());
+        resources = EndpointResources.open(configuration, getComponent().clients(), getComponent().postgresStores(),
+                getComponent()::jobWatches);
     }
 
     @Override

@@ -1,14 +1,8 @@
 package io.github.camelomics.aws2.omics;
 
 import java.util.List;
-import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
 
-import io.github.camelomics.aws2.omics.internal.health.Omics2ProducerHealthCheck;
-import io.github.camelomics.aws2.omics.internal.operation.Call;
 import io.github.camelomics.aws2.omics.internal.operation.OperationCatalog;
-import io.github.camelomics.aws2.omics.internal.operation.Waiting;
-import io.github.camelomics.aws2.omics.internal.request.RequestValues;
 import org.apache.camel.AsyncCallback;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -59,19 +53,16 @@ public class Omics2Producer extends DefaultAsyncProducer {
             operation = operation(message);
             Omics2Operations called = operation;
             Omics2Endpoint endpoint = getEndpoint();
-            BooleanSupplier keepWaiting = options.isWaitForCompletion() ? () -> keepWaiting(exchange) : null;
-            // a wait hands the exchange to a watch; the component's threads start with the first one
-            Supplier<Waiting> waiting = keepWaiting != null
-                    ? () -> new Waiting(endpoint.getComponent().jobWatches(), endpoint.getWaitTimer(),
-                            keepWaiting, endpoint.getComponent().waitCompletions(), error -> {
-                                if (error != null) {
-                                    fail(exchange, called, error);
-                                }
-                                callback.done(false);
-                            })
-                    : null;
-            if (!OperationCatalog.of(operation).run(new Call(message, options, new RequestValues(message, options),
-                    endpoint.resources(), endpoint.getWaitTimer(), keepWaiting, waiting))) {
+            // a wait hands the exchange to a watch, which resumes it once its jobs have ended
+            boolean waits = options.isWaitForCompletion();
+            if (!OperationCatalog.run(operation, message, options, endpoint.resources(), endpoint.getWaitTimer(),
+                    waits ? () -> keepWaiting(exchange) : null,
+                    waits ? error -> {
+                        if (error != null) {
+                            fail(exchange, called, error);
+                        }
+                        callback.done(false);
+                    } : null)) {
                 return false; // waiting: the watch's answer resumes the exchange
             }
         } catch (RuntimeException e) {

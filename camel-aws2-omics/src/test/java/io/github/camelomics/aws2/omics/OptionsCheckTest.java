@@ -1,7 +1,7 @@
 package io.github.camelomics.aws2.omics;
 
 import com.github.tomakehurst.wiremock.junit5.WireMockExtension;
-import io.github.camelomics.aws2.omics.internal.client.OmicsClientFactory;
+import io.github.camelomics.aws2.omics.internal.client.ClientSettings;
 import io.github.camelomics.aws2.omics.support.OmicsWireMock;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
@@ -96,7 +96,7 @@ class OptionsCheckTest {
         assertEquals("aws2-omics: 5 problems with the options:\n"
                      + " - static credentials need options accessKey and secretKey, but accessKey is not set (or set "
                      + "useDefaultCredentialsProvider=true, useProfileCredentialsProvider=true, or give an omicsClient)\n"
-                     + " - option region must be one of " + OmicsClientFactory.knownRegions()
+                     + " - option region must be one of " + ClientSettings.knownRegions()
                      + " (the regions the AWS SDK lists for HealthOmics), but was 'eu-south-9'\n"
                      + " - option maxAttempts must be 1 or more (the first attempt counts), but was 0\n"
                      + " - option maxSourcesPerJob must be 1 to 100 (the service's fixed quota of sources per job), but was 0\n"

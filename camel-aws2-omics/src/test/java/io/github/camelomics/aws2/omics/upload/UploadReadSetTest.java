@@ -29,7 +29,7 @@ import io.github.camelomics.aws2.omics.emulator.junit.OmicsEmulatorExtension;
 import io.github.camelomics.aws2.omics.emulator.model.ErrorShape;
 import io.github.camelomics.aws2.omics.emulator.model.Operation;
 import io.github.camelomics.aws2.omics.emulator.state.MultipartUpload;
-import io.github.camelomics.aws2.omics.internal.upload.FileUploadLedger;
+import io.github.camelomics.aws2.omics.FileUploadLedger;
 import io.github.camelomics.aws2.omics.support.EmulatorTestSupport;
 import org.apache.camel.Exchange;
 import org.junit.jupiter.api.Test;

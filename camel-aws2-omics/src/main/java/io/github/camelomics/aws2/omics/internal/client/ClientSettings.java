@@ -1,5 +1,7 @@
 package io.github.camelomics.aws2.omics.internal.client;
 
+import java.util.List;
+
 import io.github.camelomics.aws2.omics.Omics2Configuration;
 import io.github.camelomics.aws2.omics.RequestBudget;
 import software.amazon.awssdk.core.Protocol;
@@ -36,6 +38,24 @@ public record ClientSettings(
         String budgetKey) {
 
     /** The settings with the budget the user gave (option requestBudget), if any. */
+    /**
+     * What stops a client being built from these settings: missing credentials, an unknown region, an endpoint
+     * override that is not a URI, fewer than one attempt. Each problem names the option to set.
+     */
+    public List<String> problems() {
+        return OmicsClientFactory.problems(this);
+    }
+
+    /** The regions the SDK knows HealthOmics in: taken from the SDK so that the list never goes stale here. */
+    public static List<String> knownRegions() {
+        return OmicsClientFactory.knownRegions();
+    }
+
+    /** The pace of one JVM: what a client draws from without a shared budget, and a shared budget's fallback. */
+    public static RequestBudget localBudget() {
+        return new LocalRequestBudget();
+    }
+
     public static ClientSettings of(Omics2Configuration c) {
         return of(c, c.getRequestBudget());
     }

@@ -14,7 +14,7 @@ import io.github.camelomics.aws2.omics.RequestBudget;
  * ThrottlingException. Each caller reserves the slot one interval after the previous one, so waiting callers go in
  * the order they came. It knows only its own JVM: replicas sharing an account need the shared budget.
  */
-public final class LocalRequestBudget implements RequestBudget {
+final class LocalRequestBudget implements RequestBudget {
 
     private final Map<String, Pace> paces = new ConcurrentHashMap<>();
 

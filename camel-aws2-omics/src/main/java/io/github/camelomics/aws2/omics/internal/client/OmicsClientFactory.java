@@ -24,7 +24,7 @@ import software.amazon.awssdk.utils.AttributeMap;
  * Builds an OmicsClient from {@link ClientSettings}: the only place that turns options into SDK client configuration,
  * and so the place that knows which settings cannot make a client ({@link #problems}).
  */
-public final class OmicsClientFactory {
+final class OmicsClientFactory {
 
     private OmicsClientFactory() {
     }
@@ -33,7 +33,7 @@ public final class OmicsClientFactory {
      * What stops a client being built from these settings: missing credentials, an unknown region, an endpoint
      * override that is not a URI, fewer than one attempt. Each problem names the option to set.
      */
-    public static List<String> problems(ClientSettings s) {
+    static List<String> problems(ClientSettings s) {
         List<String> problems = new ArrayList<>();
         CredentialsSource.of(s).problems(s, problems::add);
         region(s, problems::add);
@@ -84,7 +84,7 @@ public final class OmicsClientFactory {
     }
 
     /** The regions the SDK knows HealthOmics in: taken from the SDK so that the list never goes stale here. */
-    public static List<String> knownRegions() {
+    static List<String> knownRegions() {
         return OmicsClient.serviceMetadata().regions().stream().map(Region::id).sorted().toList();
     }
 

@@ -1,7 +1,10 @@
 package io.github.camelomics.aws2.omics.internal.endpoint;
 
+import java.util.function.Supplier;
+
 import java.nio.file.Path;
 
+import io.github.camelomics.aws2.omics.FileUploadLedger;
 import io.github.camelomics.aws2.omics.MemoryWatermarkStore;
 import io.github.camelomics.aws2.omics.Omics2Configuration;
 import io.github.camelomics.aws2.omics.RequestBudget;
@@ -10,8 +13,8 @@ import io.github.camelomics.aws2.omics.UploadLedger;
 import io.github.camelomics.aws2.omics.WatermarkStore;
 import io.github.camelomics.aws2.omics.internal.client.ClientSettings;
 import io.github.camelomics.aws2.omics.internal.client.SharedOmicsClients;
+import io.github.camelomics.aws2.omics.internal.job.JobWatches;
 import io.github.camelomics.aws2.omics.internal.postgres.PostgresStores;
-import io.github.camelomics.aws2.omics.internal.upload.FileUploadLedger;
 import org.apache.camel.spi.IdempotentRepository;
 import software.amazon.awssdk.services.omics.OmicsClient;
 
@@ -24,7 +27,7 @@ import software.amazon.awssdk.services.omics.OmicsClient;
 public final class EndpointResources implements AutoCloseable {
 
     /** A stopped endpoint's: no client, no budget, no ledgers, nothing to give back. */
-    public static final EndpointResources NONE = new EndpointResources(null, null, null, null, null, null, null, null);
+    public static final EndpointResources NONE = new EndpointResources(null, null, null, null, null, null, null, null, null);
 
     private final OmicsClient client;
     private final RequestBudget budget;
@@ -32,40 +35,45 @@ public final class EndpointResources implements AutoCloseable {
     private final UploadLedger uploadLedger;
     private final WatermarkStore givenWatermarks;
     private final WatermarkStore sharedWatermarks;
+    /** The component's watches of the jobs its producers wait for, made with the first wait. */
+    private final Supplier<JobWatches> jobWatches;
     /** Where the client was leased, and with what settings; null when the user gave the client. */
     private final SharedOmicsClients lender;
     private final ClientSettings leased;
 
     private EndpointResources(OmicsClient client, RequestBudget budget, StartLedger startLedger, UploadLedger uploadLedger,
-                              WatermarkStore givenWatermarks, WatermarkStore sharedWatermarks, SharedOmicsClients lender,
-                              ClientSettings leased) {
+                              WatermarkStore givenWatermarks, WatermarkStore sharedWatermarks,
+                              Supplier<JobWatches> jobWatches, SharedOmicsClients lender, ClientSettings leased) {
         this.client = client;
         this.budget = budget;
         this.startLedger = startLedger;
         this.uploadLedger = uploadLedger;
         this.givenWatermarks = givenWatermarks;
         this.sharedWatermarks = sharedWatermarks;
+        this.jobWatches = jobWatches;
         this.lender = lender;
         this.leased = leased;
     }
 
     /**
      * Chooses and makes the resources of checked options: the stores in PostgreSQL come from the component's
-     * {@code stores} (one per DataSource), a client the user did not give is leased from its {@code clients}.
+     * {@code stores} (one per DataSource), a client the user did not give is leased from its {@code clients}, and
+     * waits go to its {@code jobWatches}.
      */
-    public static EndpointResources open(Omics2Configuration options, SharedOmicsClients clients, PostgresStores stores) {
+    public static EndpointResources open(Omics2Configuration options, SharedOmicsClients clients, PostgresStores stores,
+                                         Supplier<JobWatches> jobWatches) {
         StartLedger startLedger = startLedger(options, stores);
         WatermarkStore sharedWatermarks = options.isSharedWatermark()
                 ? stores.watermarks(options.getDataSource(), options.getRegion()) : null;
         UploadLedger uploadLedger = uploadLedger(options, stores);
         if (options.getOmicsClient() != null) {
             return new EndpointResources(options.getOmicsClient(), null, startLedger, uploadLedger,
-                    options.getWatermarkStore(), sharedWatermarks, null, null);
+                    options.getWatermarkStore(), sharedWatermarks, jobWatches, null, null);
         }
         RequestBudget budget = budget(options, stores);
         ClientSettings settings = ClientSettings.of(options, budget);
         return new EndpointResources(clients.acquire(settings), budget, startLedger, uploadLedger,
-                options.getWatermarkStore(), sharedWatermarks, clients, settings);
+                options.getWatermarkStore(), sharedWatermarks, jobWatches, clients, settings);
     }
 
     /** The user's requestBudget, else the one shared in dataSource with sharedBudget=true, else null: the local pace. */
@@ -109,6 +117,11 @@ public final class EndpointResources implements AutoCloseable {
             return sharedWatermarks;
         }
         return repository instanceof WatermarkStore kept ? kept : new MemoryWatermarkStore();
+    }
+
+    /** The component's watches of waited jobs; they start their threads with the first wait. */
+    public JobWatches jobWatches() {
+        return jobWatches.get();
     }
 
     public OmicsClient client() {

@@ -3,24 +3,17 @@ package io.github.camelomics.aws2.omics.internal.job;
 import java.time.Duration;
 import java.time.Instant;
 
-import software.amazon.awssdk.services.omics.model.ImportReadSetFilter;
-
 /**
- * The creation times a listing of import jobs asks for. Listing by creation time is what makes a poll cost the jobs
+ * The creation times a listing of jobs asks for. Listing by creation time is what makes a poll cost the jobs
  * still of interest rather than the store's whole history; the window is widened by a margin on each side because the
  * API does not say whether its bounds include the instant they name, and because a job may show in a listing a little
  * after its creation time. A minute of jobs more is a page at most.
  */
-public final class CreationWindow {
+final class CreationWindow {
 
-    public static final Duration MARGIN = Duration.ofMinutes(1);
+    static final Duration MARGIN = Duration.ofMinutes(1);
 
     private CreationWindow() {
-    }
-
-    /** Jobs created from {@code oldest} (less the margin) on. */
-    public static ImportReadSetFilter from(Instant oldest) {
-        return ImportReadSetFilter.builder().createdAfter(after(oldest)).build();
     }
 
     /** The lower bound of a listing of jobs created from {@code oldest} on. */

@@ -26,6 +26,24 @@ public interface JobFamily<Q, S, J, R> {
     JobFamily<StartReadSetImportJobRequest, StartReadSetImportJobResponse, GetReadSetImportJobResponse,
             ImportReadSetSourceItem> IMPORT = ImportJobFamily.INSTANCE;
 
+    /** Whether a job in this status, of any family, can no longer change; unknown statuses count as running. */
+    static boolean hasEnded(String status) {
+        return JobStatuses.hasEnded(status);
+    }
+
+    /** One status for several jobs of one request: see {@link JobStatuses#overall}. */
+    static String overall(List<String> statuses) {
+        return JobStatuses.overall(statuses);
+    }
+
+    /**
+     * Where a listing by creation time starts for jobs created from {@code oldest} on: a margin earlier (see
+     * {@link CreationWindow}).
+     */
+    static Instant listedFrom(Instant oldest) {
+        return CreationWindow.after(oldest);
+    }
+
     /** How logs and messages name one job, e.g. "import job". */
     String jobNoun();
 

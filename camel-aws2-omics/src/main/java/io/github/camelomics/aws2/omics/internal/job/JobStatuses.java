@@ -8,7 +8,7 @@ import java.util.Set;
  * CANCELLED, FAILED, COMPLETED, COMPLETED_WITH_FAILURES; items end FINISHED or FAILED): which have ended, which ended
  * jobs count as failed, and the one status several jobs of one request show together.
  */
-public final class JobStatuses {
+final class JobStatuses {
 
     static final String COMPLETED = "COMPLETED";
     static final String COMPLETED_WITH_FAILURES = "COMPLETED_WITH_FAILURES";
@@ -25,7 +25,7 @@ public final class JobStatuses {
     }
 
     /** Whether a job in this status can no longer change. Unknown statuses count as running: waiting is the safe guess. */
-    public static boolean hasEnded(String status) {
+    static boolean hasEnded(String status) {
         return status != null && ENDED.contains(status);
     }
 
@@ -38,7 +38,7 @@ public final class JobStatuses {
      * One status for several jobs: theirs when they agree; IN_PROGRESS while any runs; FAILED when all failed or were
      * cancelled; else COMPLETED_WITH_FAILURES.
      */
-    public static String overall(List<String> statuses) {
+    static String overall(List<String> statuses) {
         String first = statuses.get(0);
         boolean agree = true;
         for (String status : statuses) {

@@ -25,12 +25,18 @@ public final class JobWatches implements AutoCloseable {
     }
 
     private final Executor executor;
+    private final Executor completions;
     private final Map<Key<?>, JobWatch<?>> watches = new HashMap<>();
     private boolean closed;
 
-    /** @param executor runs each watch's loop, one thread per watch while it has waits */
-    public JobWatches(Executor executor) {
+    /**
+     * @param executor    runs each watch's loop, one thread per watch while it has waits
+     * @param completions where waiting exchanges go on once their jobs have ended, so that the rest of their route does
+     *                    not run on, and hold up, the watch that polls for every wait
+     */
+    public JobWatches(Executor executor, Executor completions) {
         this.executor = executor;
+        this.completions = completions;
     }
 
     /**
@@ -83,6 +89,11 @@ public final class JobWatches implements AutoCloseable {
     /** A watch that ended for another reason than having no waits; new waits then start a new one. */
     synchronized void forget(JobWatch<?> watch) {
         watches.remove(watch.key(), watch);
+    }
+
+    /** Where waiting exchanges go on once their jobs have ended. */
+    public Executor completions() {
+        return completions;
     }
 
     /** The watches running now. */

@@ -1,7 +1,7 @@
 package io.github.camelomics.aws2.omics.internal.operation;
 
 import java.util.function.BooleanSupplier;
-import java.util.function.Supplier;
+import java.util.function.Consumer;
 
 import io.github.camelomics.aws2.omics.Omics2Configuration;
 import io.github.camelomics.aws2.omics.WaitTimer;
@@ -15,14 +15,15 @@ import software.amazon.awssdk.services.omics.OmicsClient;
  * request is built from (they hold its wire form, built once), and with waitForCompletion how it waits.
  *
  * @param timer       the clock of waits
- * @param keepWaiting false once the route, the producer or Camel stops: every wait ends then
- * @param waiting     the asynchronous wait for jobs, built (with the component's threads) only by the operations that
- *                    hand the exchange to a watch; null unless waitForCompletion=true
+ * @param keepWaiting false once the route, the producer or Camel stops: every wait ends then; null unless
+ *                    waitForCompletion=true
+ * @param resume      lets an exchange handed to a watch go on once answered, failed with the given exception or not
+ *                    when it is null; null unless waitForCompletion=true
  */
-public record Call(Message message, Omics2Configuration options, RequestValues values, EndpointResources resources,
-                   WaitTimer timer, BooleanSupplier keepWaiting, Supplier<Waiting> waiting) {
+record Call(Message message, Omics2Configuration options, RequestValues values, EndpointResources resources,
+            WaitTimer timer, BooleanSupplier keepWaiting, Consumer<RuntimeException> resume) {
 
-    public OmicsClient client() {
+    OmicsClient client() {
         return resources.client();
     }
 }

@@ -2,6 +2,8 @@ package io.github.camelomics.aws2.omics.internal.operation;
 
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.function.BiFunction;
 import java.util.function.Function;
 import java.util.function.Predicate;
@@ -12,7 +14,6 @@ import io.github.camelomics.aws2.omics.Omics2Configuration;
 import io.github.camelomics.aws2.omics.internal.job.JobAttempts;
 import io.github.camelomics.aws2.omics.internal.job.JobFamily;
 import io.github.camelomics.aws2.omics.internal.job.JobStarts;
-import io.github.camelomics.aws2.omics.internal.job.JobStatuses;
 import io.github.camelomics.aws2.omics.internal.job.JobWatches;
 import io.github.camelomics.aws2.omics.internal.operation.OperationSpec.Invocation;
 import org.apache.camel.Message;
@@ -140,17 +141,45 @@ final class JobOperations<Q extends OmicsRequest, S, J, R> {
      * @param  known the last known state of each job
      * @return       true when the message is answered now
      */
-    private boolean await(String sequenceStoreId, List<J> known, Call call, Waiting.Answer<List<J>> whenEnded) {
-        if (known.stream().allMatch(job -> JobStatuses.hasEnded(family.status(job)))) {
+    private boolean await(String sequenceStoreId, List<J> known, Call call, Answer<List<J>> whenEnded) {
+        if (known.stream().allMatch(job -> JobFamily.hasEnded(family.status(job)))) {
             return whenEnded.answer(known.stream().map(job -> family.isDetailed(job) ? job
                     : family.get(call.client(), sequenceStoreId, family.id(job))).toList());
         }
         Omics2Configuration options = call.options();
-        Waiting waiting = call.waiting().get();
+        JobWatches watches = call.resources().jobWatches();
         JobWatches.Key<J> watch = new JobWatches.Key<>(family, call.client(), sequenceStoreId,
-                Duration.ofMillis(options.getPollInterval()), waiting.timer());
-        waiting.answerWhenOver(waiting.watches().await(watch, known, Duration.ofMillis(options.getWaitTimeout()),
-                waiting.keepWaiting()), whenEnded);
+                Duration.ofMillis(options.getPollInterval()), call.timer());
+        CompletableFuture<List<J>> ended = watches.await(watch, known, Duration.ofMillis(options.getWaitTimeout()),
+                call.keepWaiting());
+        // answered on a thread of the completions, then the exchange resumes: the watch's own thread polls for every wait
+        ended.whenCompleteAsync((jobs, error) -> {
+            RuntimeException failure = null;
+            boolean answered = true;
+            try {
+                if (error != null) {
+                    throw unwrap(error);
+                }
+                answered = whenEnded.answer(jobs);
+            } catch (RuntimeException e) {
+                failure = e;
+            }
+            if (answered) {
+                call.resume().accept(failure);
+            }
+        }, watches.completions());
         return false;
+    }
+
+    /** What to do once jobs have ended. */
+    @FunctionalInterface
+    private interface Answer<T> {
+        /** @return true when the message is answered; false when it waits again (a retry), to be answered then */
+        boolean answer(T result);
+    }
+
+    private static RuntimeException unwrap(Throwable error) {
+        Throwable cause = error instanceof CompletionException && error.getCause() != null ? error.getCause() : error;
+        return cause instanceof RuntimeException e ? e : new IllegalStateException(cause);
     }
 }

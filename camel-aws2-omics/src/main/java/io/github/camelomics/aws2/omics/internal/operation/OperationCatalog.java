@@ -1,13 +1,20 @@
 package io.github.camelomics.aws2.omics.internal.operation;
 
 import java.util.List;
+import java.util.function.BooleanSupplier;
+import java.util.function.Consumer;
 
+import io.github.camelomics.aws2.omics.InvalidRequestException;
 import io.github.camelomics.aws2.omics.Omics2Configuration;
 import io.github.camelomics.aws2.omics.Omics2Operations;
+import io.github.camelomics.aws2.omics.WaitTimer;
+import io.github.camelomics.aws2.omics.internal.endpoint.EndpointResources;
 import io.github.camelomics.aws2.omics.internal.job.JobFamily;
 import io.github.camelomics.aws2.omics.internal.operation.OperationSpec.Check;
 import io.github.camelomics.aws2.omics.internal.operation.OperationSpec.Invocation;
 import io.github.camelomics.aws2.omics.internal.request.ImportJobRequests;
+import io.github.camelomics.aws2.omics.internal.request.RequestValues;
+import org.apache.camel.Message;
 import software.amazon.awssdk.services.omics.OmicsClient;
 import software.amazon.awssdk.services.omics.model.CreateMultipartReadSetUploadRequest;
 import software.amazon.awssdk.services.omics.model.GetReadSetImportJobRequest;
@@ -18,6 +25,7 @@ import software.amazon.awssdk.services.omics.model.ListReadSetImportJobsRequest;
 import software.amazon.awssdk.services.omics.model.ListReadSetImportJobsResponse;
 import software.amazon.awssdk.services.omics.model.ListReadSetsRequest;
 import software.amazon.awssdk.services.omics.model.ListReadSetsResponse;
+import software.amazon.awssdk.services.omics.model.OmicsRequest;
 import software.amazon.awssdk.services.omics.model.StartReadSetImportJobRequest;
 import software.amazon.awssdk.services.omics.model.StartReadSetImportJobResponse;
 
@@ -109,7 +117,7 @@ public final class OperationCatalog {
     private OperationCatalog() {
     }
 
-    public static OperationSpec<?> of(Omics2Operations operation) {
+    static OperationSpec<?> of(Omics2Operations operation) {
         return switch (operation) {
             case startReadSetImportJob -> START_READ_SET_IMPORT_JOB;
             case getReadSetImportJob -> GET_READ_SET_IMPORT_JOB;
@@ -118,5 +126,29 @@ public final class OperationCatalog {
             case listReadSets -> LIST_READ_SETS;
             case uploadReadSet -> UPLOAD_READ_SET;
         };
+    }
+
+    /**
+     * Runs the message through the operation: builds its request, checks it, makes the calls and answers.
+     *
+     * @param  keepWaiting false once the route, the producer or Camel stops; null unless waitForCompletion=true
+     * @param  resume      lets an exchange handed to a watch go on once its jobs have ended (failed with the given
+     *                     exception, or not when it is null); null unless waitForCompletion=true
+     * @return             true when the message is answered; false when it will be, through {@code resume}
+     */
+    public static boolean run(Omics2Operations operation, Message message, Omics2Configuration options,
+                              EndpointResources resources, WaitTimer timer, BooleanSupplier keepWaiting,
+                              Consumer<RuntimeException> resume) {
+        return of(operation).run(new Call(message, options, new RequestValues(message, options), resources, timer,
+                keepWaiting, resume));
+    }
+
+    /**
+     * The request the values describe, checked, without calling anything.
+     *
+     * @throws InvalidRequestException listing every problem found
+     */
+    public static OmicsRequest request(Omics2Operations operation, RequestValues values) {
+        return of(operation).request(values);
     }
 }

@@ -34,7 +34,7 @@ import static io.github.camelomics.aws2.omics.Omics2Constants.SEQUENCE_STORE_ID;
  *                     for most operations), and the call with its answer
  * @param <R>          the SDK request type
  */
-public record OperationSpec<R extends OmicsRequest>(
+record OperationSpec<R extends OmicsRequest>(
         Omics2Operations operation,
         R emptyRequest,
         Function<RequestValues, R> bodyReader,
@@ -45,7 +45,7 @@ public record OperationSpec<R extends OmicsRequest>(
     private static final Logger LOG = LoggerFactory.getLogger(OperationSpec.class);
 
     /** An operation whose message carries nothing beside its request. */
-    public OperationSpec(Omics2Operations operation, R emptyRequest, Function<RequestValues, R> bodyReader,
+    OperationSpec(Omics2Operations operation, R emptyRequest, Function<RequestValues, R> bodyReader,
                          BiFunction<RequestValues, R, R> binder, List<Check<R>> checks, Invocation<R> invocation) {
         this(operation, emptyRequest, bodyReader, binder, checks, Payload.none(invocation));
     }
@@ -101,7 +101,7 @@ public record OperationSpec<R extends OmicsRequest>(
     public interface Invocation<R> {
         /**
          * @return true when the message is answered; false when the call waits for import jobs and answers later,
-         *         through the call's {@link Waiting}
+         *         once they have ended (the call's resume)
          */
         boolean invoke(R request, Call call);
 

@@ -9,9 +9,9 @@ import io.github.camelomics.aws2.omics.ReadSetUploadFailedException;
 import io.github.camelomics.aws2.omics.ReadSetUploadWaitException;
 import io.github.camelomics.aws2.omics.internal.operation.OperationSpec.Read;
 import io.github.camelomics.aws2.omics.internal.request.RequestValues;
-import io.github.camelomics.aws2.omics.internal.request.UploadSources;
 import io.github.camelomics.aws2.omics.internal.upload.ReadSetUpload;
 import io.github.camelomics.aws2.omics.internal.upload.UploadFile;
+import io.github.camelomics.aws2.omics.model.ReadSetRules;
 import org.apache.camel.Message;
 import software.amazon.awssdk.services.omics.model.CompleteMultipartReadSetUploadResponse;
 import software.amazon.awssdk.services.omics.model.CreateMultipartReadSetUploadRequest;
@@ -34,7 +34,7 @@ final class ReadSetUploads {
     static CreateMultipartReadSetUploadRequest bind(RequestValues in, CreateMultipartReadSetUploadRequest body) {
         String type = in.text(SOURCE_FILE_TYPE, body.sourceFileTypeAsString(), null);
         // option referenceArn is the reference of aligned files (BAM, CRAM) that name none, as for imports
-        String referenceOption = "BAM".equals(type) || "CRAM".equals(type) ? in.options().getReferenceArn() : null;
+        String referenceOption = ReadSetRules.isAligned(type) ? in.options().getReferenceArn() : null;
         return body.toBuilder()
                 .sequenceStoreId(in.sequenceStoreId(body.sequenceStoreId()))
                 .sourceFileType(type)

@@ -6,7 +6,7 @@ import java.util.List;
 
 import io.github.camelomics.aws2.omics.ReadSetUris;
 import io.github.camelomics.aws2.omics.internal.job.JobAttempts;
-import io.github.camelomics.aws2.omics.internal.job.JobStatuses;
+import io.github.camelomics.aws2.omics.internal.job.JobFamily;
 import org.apache.camel.Message;
 import software.amazon.awssdk.services.omics.model.GetReadSetImportJobResponse;
 import software.amazon.awssdk.services.omics.model.ImportReadSetJobItem;
@@ -57,7 +57,7 @@ public final class ResultHeaders {
                 sources.addAll(job.sources());
             }
         }
-        importJobs(message, jobs, JobStatuses.overall(jobs.stream().map(ImportJob::status).toList()), sources);
+        importJobs(message, jobs, JobFamily.overall(jobs.stream().map(ImportJob::status).toList()), sources);
     }
 
     /**

@@ -17,7 +17,7 @@ import io.github.bucket4j.distributed.proxy.ProxyManager;
 import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.camelomics.aws2.omics.QuotaLine;
 import io.github.camelomics.aws2.omics.RequestBudget;
-import io.github.camelomics.aws2.omics.internal.client.LocalRequestBudget;
+import io.github.camelomics.aws2.omics.internal.client.ClientSettings;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -42,7 +42,7 @@ final class PostgresRequestBudget implements RequestBudget {
     private final PostgresSchema schema;
     private final ProxyManager<String> buckets;
     private final Map<QuotaLine, BucketProxy> lines = new ConcurrentHashMap<>();
-    private final RequestBudget fallback = new LocalRequestBudget();
+    private final RequestBudget fallback = ClientSettings.localBudget();
     private final AtomicBoolean degraded = new AtomicBoolean();
 
     PostgresRequestBudget(DataSource dataSource, PostgresSchema schema) {

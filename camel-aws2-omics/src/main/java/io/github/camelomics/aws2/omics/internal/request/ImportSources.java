@@ -41,7 +41,7 @@ import software.amazon.awssdk.services.omics.model.StartReadSetImportJobSourceIt
  * </ul>
  * Every problem is collected with its member path; nothing here talks to AWS.
  */
-public final class ImportSources {
+final class ImportSources {
 
     private static final ObjectMapper JSON = JsonMapper.builder().build();
     /** Far more than a request's nesting (request, sources, source, sourceFiles or tags), far less than a stack. */

@@ -53,6 +53,11 @@ public final class RequestValues {
      * The request as the service would receive it, built once per request: validation and the content client token
      * read the same tree.
      */
+    /** A value from the input as a problem quotes it: cut after 64 characters, control characters escaped. */
+    public static String printable(String value) {
+        return RequestValidator.printable(value);
+    }
+
     /** Checks the request against the service model: each violation becomes a problem. */
     public void validate(OmicsRequest request) {
         RequestValidator.check(request, wire(request), this::problem);

@@ -1,12 +1,9 @@
-package io.github.camelomics.aws2.omics.internal.endpoint;
+package io.github.camelomics.aws2.omics;
 
 import java.util.ArrayList;
 import java.util.List;
 
-import io.github.camelomics.aws2.omics.Omics2Configuration;
-import io.github.camelomics.aws2.omics.Omics2Operations;
 import io.github.camelomics.aws2.omics.internal.client.ClientSettings;
-import io.github.camelomics.aws2.omics.internal.client.OmicsClientFactory;
 import io.github.camelomics.aws2.omics.internal.postgres.PostgresStores;
 import io.github.camelomics.aws2.omics.model.ReadSetRules;
 
@@ -14,7 +11,7 @@ import io.github.camelomics.aws2.omics.model.ReadSetRules;
  * The one check of an endpoint's options, before its resources are chosen: every problem at once, each naming the
  * option and what it must be. Messages name options only, never their values when these are secrets.
  */
-public final class OptionsCheck {
+final class OptionsCheck {
 
     /** Largest page of ListReadSetImportJobs (option maxResults). */
     private static final int MAX_LISTED_JOBS = 100;
@@ -60,7 +57,7 @@ public final class OptionsCheck {
 
     private void all() {
         if (options.getOmicsClient() == null) {
-            problems.addAll(OmicsClientFactory.problems(ClientSettings.of(options)));
+            problems.addAll(ClientSettings.of(options).problems());
         }
         if (options.getMaxSourcesPerJob() < 1 || options.getMaxSourcesPerJob() > ReadSetRules.MAX_SOURCES_PER_IMPORT_JOB) {
             problems.add("option maxSourcesPerJob must be 1 to " + ReadSetRules.MAX_SOURCES_PER_IMPORT_JOB

@@ -1,4 +1,4 @@
-package io.github.camelomics.aws2.omics.internal.upload;
+package io.github.camelomics.aws2.omics;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,7 +9,6 @@ import java.nio.file.StandardCopyOption;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.github.camelomics.aws2.omics.UploadLedger;
 import io.github.camelomics.aws2.omics.model.Digests;
 
 /**

@@ -1,4 +1,4 @@
-package io.github.camelomics.aws2.omics.internal.request;
+package io.github.camelomics.aws2.omics.internal.operation;
 
 import java.io.File;
 import java.io.IOException;
@@ -8,6 +8,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
+import io.github.camelomics.aws2.omics.internal.request.RequestValues;
 import io.github.camelomics.aws2.omics.internal.upload.UploadFile;
 import io.github.camelomics.aws2.omics.model.ReadSetRules;
 import org.apache.camel.WrappedFile;
@@ -21,10 +22,8 @@ import static io.github.camelomics.aws2.omics.Omics2Constants.UPLOAD_SOURCE2;
  * file, cut in at most 10000 parts; every problem is reported, none thrown, so that one exception names them all,
  * with those of the read set's fields, before anything is sent.
  */
-public final class UploadSources {
+final class UploadSources {
 
-    /** The service's largest part number. */
-    public static final int MAX_PARTS = 10_000;
 
     private UploadSources() {
     }
@@ -32,7 +31,7 @@ public final class UploadSources {
     /**
      * @return the files, SOURCE1 first; empty when any problem was found
      */
-    public static List<UploadFile> of(RequestValues in, String sourceFileType, long partSize) {
+    static List<UploadFile> of(RequestValues in, String sourceFileType, long partSize) {
         int problems = in.problems().size();
         List<UploadFile> files = new ArrayList<>();
         Path first = in.has(UPLOAD_SOURCE1) ? path(in, "header " + UPLOAD_SOURCE1, in.header(UPLOAD_SOURCE1))
@@ -66,7 +65,7 @@ public final class UploadSources {
                 return Path.of(text.toString());
             }
         } catch (InvalidPathException e) {
-            in.problem(where + ": expected a file path, got '" + RequestValidator.printable(value.toString()) + "'");
+            in.problem(where + ": expected a file path, got '" + RequestValues.printable(value.toString()) + "'");
             return null;
         }
         in.problem(where + ": expected the file to upload (a java.io.File, a java.nio.file.Path or a file from Camel's "
@@ -95,8 +94,9 @@ public final class UploadSources {
                 in.problem(where + ": expected a file with content, got " + path + " (empty)");
                 return;
             }
-            if (partSize > 0 && file.partCount(partSize) > MAX_PARTS) {
-                in.problem(where + ": a file is cut in at most " + MAX_PARTS + " parts, got " + file.partCount(partSize)
+            if (partSize > 0 && file.partCount(partSize) > ReadSetRules.MAX_PARTS) {
+                in.problem(where + ": a file is cut in at most " + ReadSetRules.MAX_PARTS + " parts, got "
+                           + file.partCount(partSize)
                            + " parts of " + partSize + " bytes for " + path + " (" + file.size()
                            + " bytes): raise partSize");
                 return;

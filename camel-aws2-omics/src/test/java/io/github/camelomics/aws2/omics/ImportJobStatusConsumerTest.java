@@ -1,4 +1,4 @@
-package io.github.camelomics.aws2.omics.internal.consumer;
+package io.github.camelomics.aws2.omics;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -7,9 +7,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
 
-import io.github.camelomics.aws2.omics.Omics2Component;
-import io.github.camelomics.aws2.omics.Omics2Configuration;
-import io.github.camelomics.aws2.omics.Omics2Endpoint;
 import io.github.camelomics.aws2.omics.emulator.junit.OmicsEmulatorExtension;
 import io.github.camelomics.aws2.omics.emulator.model.Operation;
 import io.github.camelomics.aws2.omics.emulator.state.ReadSet;

@@ -1,4 +1,4 @@
-package io.github.camelomics.aws2.omics.internal.consumer;
+package io.github.camelomics.aws2.omics;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -8,16 +8,10 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
 
-import io.github.camelomics.aws2.omics.FileWatermarkStore;
-import io.github.camelomics.aws2.omics.MemoryWatermarkStore;
-import io.github.camelomics.aws2.omics.Omics2Constants;
-import io.github.camelomics.aws2.omics.Omics2Endpoint;
-import io.github.camelomics.aws2.omics.WatermarkStore;
 import io.github.camelomics.aws2.omics.emulator.junit.OmicsEmulatorExtension;
 import io.github.camelomics.aws2.omics.emulator.model.Operation;
 import io.github.camelomics.aws2.omics.emulator.state.ImportJob;
 import io.github.camelomics.aws2.omics.emulator.state.ImportSource;
-import io.github.camelomics.aws2.omics.internal.endpoint.Since;
 import io.github.camelomics.aws2.omics.support.EmulatorTestSupport;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;

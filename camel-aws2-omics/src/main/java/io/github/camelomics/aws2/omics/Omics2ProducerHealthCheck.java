@@ -1,8 +1,7 @@
-package io.github.camelomics.aws2.omics.internal.health;
+package io.github.camelomics.aws2.omics;
 
 import java.util.Map;
 
-import io.github.camelomics.aws2.omics.Omics2Endpoint;
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
 import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
@@ -16,7 +15,7 @@ import software.amazon.awssdk.services.omics.OmicsClient;
  * client error (unreachable endpoint). Off by default, as every Camel producer health check: enable with
  * camel.health.producersEnabled=true.
  */
-public class Omics2ProducerHealthCheck extends AbstractHealthCheck {
+class Omics2ProducerHealthCheck extends AbstractHealthCheck {
 
     private final Omics2Endpoint endpoint;
 

@@ -1,15 +1,10 @@
-package io.github.camelomics.aws2.omics.internal.consumer;
+package io.github.camelomics.aws2.omics;
 
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
-import io.github.camelomics.aws2.omics.Omics2Configuration;
-import io.github.camelomics.aws2.omics.Omics2Endpoint;
-import io.github.camelomics.aws2.omics.WatermarkStore;
-import io.github.camelomics.aws2.omics.internal.endpoint.Since;
-import io.github.camelomics.aws2.omics.internal.job.CreationWindow;
-import io.github.camelomics.aws2.omics.internal.job.JobStatuses;
+import io.github.camelomics.aws2.omics.internal.job.JobFamily;
 import io.github.camelomics.aws2.omics.internal.operation.ResultHeaders;
 import io.github.camelomics.aws2.omics.internal.operation.ResultHeaders.ImportJob;
 import org.apache.camel.Exchange;
@@ -106,7 +101,7 @@ public class ImportJobStatusConsumer extends ScheduledPollConsumer {
                 if (!isPollAllowed()) {
                     return emitted; // stopping or suspended: the rest, and the watermark, wait for the next poll
                 }
-                boolean ended = JobStatuses.hasEnded(job.statusAsString());
+                boolean ended = JobFamily.hasEnded(job.statusAsString());
                 Emission emission = ended || !options.isTerminalStatusesOnly() ? emit(client, job, ended) : Emission.SKIPPED;
                 if (emission == Emission.EMITTED) {
                     emitted++;
@@ -139,10 +134,10 @@ public class ImportJobStatusConsumer extends ScheduledPollConsumer {
         return options.getSince() == null ? null : Since.parse(options.getSince()).from(getEndpoint().getWaitTimer().now());
     }
 
-    /** From a kept watermark, a margin earlier (see CreationWindow); from since, exactly as the user said. */
+    /** From a kept watermark, a margin earlier (JobFamily.listedFrom); from since, exactly as the user said. */
     private static ImportReadSetFilter filter(Instant watermark, Instant from) {
         if (watermark != null) {
-            return CreationWindow.from(watermark);
+            return ImportReadSetFilter.builder().createdAfter(JobFamily.listedFrom(watermark)).build();
         }
         return from == null ? null : ImportReadSetFilter.builder().createdAfter(from).build();
     }

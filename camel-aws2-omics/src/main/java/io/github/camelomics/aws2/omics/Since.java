@@ -1,4 +1,4 @@
-package io.github.camelomics.aws2.omics.internal.endpoint;
+package io.github.camelomics.aws2.omics;
 
 import java.time.DateTimeException;
 import java.time.Duration;
@@ -13,7 +13,7 @@ import org.apache.camel.util.TimeUtils;
  * @param back how far back from now, or null
  * @param at   the instant, or null
  */
-public record Since(Duration back, Instant at) {
+record Since(Duration back, Instant at) {
 
     /**
      * @throws IllegalArgumentException naming what the option takes
