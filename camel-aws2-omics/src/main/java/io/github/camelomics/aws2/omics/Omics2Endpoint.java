@@ -97,7 +97,7 @@ public class Omics2Endpoint extends ScheduledPollEndpoint implements EndpointSer
             optionsChecked = true;
         }
         resources = EndpointResources.open(configuration, getComponent().clients(), getComponent().postgresStores(),
-                getComponent()::jobWatches);
+                getComponent()::jobWatches, getComponent().metrics());
     }
 
     @Override

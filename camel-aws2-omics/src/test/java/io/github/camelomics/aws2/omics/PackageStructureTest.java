@@ -88,10 +88,11 @@ class PackageStructureTest {
     }
 
     @Test
-    void atMostFourteenInternalTypesArePublic() {
-        // an internal type is public only where another package must reach it (issue 19: half of the 28 before)
+    void fewInternalTypesArePublic() {
+        // an internal type is public only where another package must reach it: issue 19 took them from 28 to 14,
+        // issue 20 adds the metrics spine that every package tells (OmicsMetrics)
         long publicTypes = CLASSES.stream().filter(c -> c.getPackageName().startsWith(ROOT + ".internal"))
                 .filter(c -> c.isTopLevelClass() && c.getModifiers().contains(JavaModifier.PUBLIC)).count();
-        assertTrue(publicTypes <= 14, publicTypes + " public internal types");
+        assertTrue(publicTypes <= 15, publicTypes + " public internal types");
     }
 }
