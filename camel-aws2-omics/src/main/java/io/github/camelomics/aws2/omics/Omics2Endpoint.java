@@ -17,7 +17,7 @@ import software.amazon.awssdk.services.omics.OmicsClient;
 /**
  * Import, upload and follow read sets in AWS HealthOmics sequence stores using AWS SDK version 2.x.
  * <p>
- * A producer makes one call of an operation a message: import jobs started from S3 (and followed to their end with
+ * A producer runs one operation for each message: import jobs started from S3 (and followed to their end with
  * waitForCompletion), local files uploaded as read sets, jobs and read sets read and listed. Consumed,
  * listReadSetImportJobs emits the status changes of a store's import jobs. When the endpoint starts (with
  * lazyStartProducer=true, with its first message), its options are checked, all at once ({@link OptionsCheck}), and its
