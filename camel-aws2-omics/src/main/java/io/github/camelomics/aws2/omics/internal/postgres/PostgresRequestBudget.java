@@ -120,7 +120,8 @@ final class PostgresRequestBudget implements SharedBudget {
 
     /** The driver's words (a socket's "Connection refused" says less), first line only: hints and context follow it. */
     private static String errorMessage(Exception e) {
-        Throwable said = driverFailure(e) != null ? driverFailure(e) : root(e);
+        SQLException driver = driverFailure(e);
+        Throwable said = driver != null ? driver : root(e);
         String message = said.getMessage();
         return message == null ? said.getClass().getSimpleName() : message.lines().findFirst().orElse("").trim();
     }

@@ -72,7 +72,7 @@ public final class PostgresStores {
      *
      * @param errorCode    the SQLState of the failure (08001: the database cannot be reached), else its exception's
      *                     simple class name
-     * @param errorMessage the first line of the failure's deepest message
+     * @param errorMessage the first line of the driver's message (else of the deepest cause's)
      * @param since        when the fallback began
      */
     public record Fallback(String errorCode, String errorMessage, Instant since) {
