@@ -27,7 +27,8 @@ import org.postgresql.ds.PGSimpleDataSource;
  * {@code postgres}: its own data directory made by initdb, started and stopped with pg_ctl. PostgreSQL refuses to run
  * as root; when the build does, the server runs as {@code nobody} (through {@code setpriv}), in directories handed to
  * it. Every step is bounded in time, and {@link #close()} stops the server by its own process id if pg_ctl does not
- * manage it in time; a JVM that exits without closing stops it from a shutdown hook.
+ * manage it in time; a JVM that exits without closing stops it from a shutdown hook. {@link #stop()} and
+ * {@link #restart()} take the server away and bring it back with its data, as an outage of the database would.
  *
  * <pre>{@code
  * try (PostgresServer postgres = PostgresServer.start(Path.of("target/postgres"))) {
@@ -49,7 +50,8 @@ public final class PostgresServer implements AutoCloseable {
     private final Path dir;
     private final int port;
     private final Thread shutdownHook;
-    private boolean stopped;
+    private boolean running;
+    private boolean closed;
 
     private PostgresServer(Path home, Path dir, int port) {
         this.home = home;
@@ -71,17 +73,62 @@ public final class PostgresServer implements AutoCloseable {
         server.create();
         Runtime.getRuntime().addShutdownHook(server.shutdownHook);
         try {
-            server.run(START_TIMEOUT, server.pgCtl("start", "-w", "-t", String.valueOf(START_TIMEOUT.toSeconds() - 5),
-                    "-l", dir.resolve("postgres.log").toString(),
-                    "-o", "-p " + server.port + " -k " + dir + " -c listen_addresses=127.0.0.1"
-                          // a throw-away database: nothing needs to survive a crash, so skip the disk flushes
-                          + " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"));
+            server.startProcess();
         } catch (RuntimeException e) {
-            String log = server.log();
             server.close();
-            throw new IllegalStateException(e.getMessage() + "\npostgres.log:\n" + log, e);
+            throw e;
         }
         return server;
+    }
+
+    /**
+     * Stops the server as an outage would, keeping its data: clients are refused until {@link #restart()}. Stopping a
+     * stopped server does nothing.
+     */
+    public synchronized void stop() {
+        running = false;
+        // by its process, whatever this object believes: a start that overran may have left one behind
+        Optional<ProcessHandle> postmaster = postmaster();
+        if (postmaster.isEmpty()) {
+            return;
+        }
+        try {
+            run(STOP_TIMEOUT, pgCtl("stop", "-m", "fast", "-w", "-t", String.valueOf(STOP_TIMEOUT.toSeconds() - 5)));
+        } catch (RuntimeException e) {
+            // pg_ctl could not stop it in time: end the server process itself
+        }
+        ProcessHandle process = postmaster.get();
+        if (process.isAlive()) {
+            process.destroyForcibly();
+            try {
+                process.onExit().get(KILL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+            } catch (Exception e) {
+                throw new IllegalStateException("PostgreSQL (pid " + process.pid() + ") did not stop", e);
+            }
+        }
+    }
+
+    /** Starts a stopped server again, on its port, with the data it had. Restarting a running server does nothing. */
+    public synchronized void restart() {
+        if (closed) {
+            throw new IllegalStateException("the server was closed: its data is gone");
+        }
+        if (!running) {
+            startProcess();
+        }
+    }
+
+    private void startProcess() {
+        try {
+            run(START_TIMEOUT, pgCtl("start", "-w", "-t", String.valueOf(START_TIMEOUT.toSeconds() - 5),
+                    "-l", dir.resolve("postgres.log").toString(),
+                    "-o", "-p " + port + " -k " + dir + " -c listen_addresses=127.0.0.1"
+                          // a throw-away database: nothing needs to survive a crash, so skip the disk flushes
+                          + " -c fsync=off -c synchronous_commit=off -c full_page_writes=off"));
+            running = true;
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(e.getMessage() + "\npostgres.log:\n" + log(), e);
+        }
     }
 
     /** The port on 127.0.0.1. */
@@ -112,7 +159,10 @@ public final class PostgresServer implements AutoCloseable {
     /** Stops the server (pg_ctl stop -m fast, then its process killed if that overruns) and deletes its directory. */
     @Override
     public void close() {
-        stop();
+        synchronized (this) {
+            stop();
+            closed = true;
+        }
         try {
             Runtime.getRuntime().removeShutdownHook(shutdownHook);
         } catch (IllegalStateException e) {
@@ -122,31 +172,6 @@ public final class PostgresServer implements AutoCloseable {
             PostgresBinaries.deleteRecursively(dir);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot delete " + dir, e);
-        }
-    }
-
-    private synchronized void stop() {
-        if (stopped) {
-            return;
-        }
-        stopped = true;
-        Optional<ProcessHandle> postmaster = postmaster();
-        if (postmaster.isEmpty()) {
-            return;
-        }
-        try {
-            run(STOP_TIMEOUT, pgCtl("stop", "-m", "fast", "-w", "-t", String.valueOf(STOP_TIMEOUT.toSeconds() - 5)));
-        } catch (RuntimeException e) {
-            // pg_ctl could not stop it in time: end the server process itself
-        }
-        ProcessHandle process = postmaster.get();
-        if (process.isAlive()) {
-            process.destroyForcibly();
-            try {
-                process.onExit().get(KILL_TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
-            } catch (Exception e) {
-                throw new IllegalStateException("PostgreSQL (pid " + process.pid() + ") did not stop", e);
-            }
         }
     }
 

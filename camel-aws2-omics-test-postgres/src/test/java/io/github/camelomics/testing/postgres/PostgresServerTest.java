@@ -14,7 +14,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** A real server: it answers SQL while open, and after close its process and directory are gone. */
+/**
+ * A real server: it answers SQL while open, refuses clients while stopped and has its data again once restarted, and
+ * after close its process and directory are gone.
+ */
 class PostgresServerTest {
 
     @Test
@@ -35,5 +38,30 @@ class PostgresServerTest {
 
         assertFalse(Files.exists(dir), "the server's directory is deleted");
         assertThrows(SQLException.class, () -> server.dataSource().getConnection().close(), "nothing listens any more");
+    }
+
+    @Test
+    void aStoppedServerRefusesClientsAndARestartedOneHasItsData() throws Exception {
+        try (PostgresServer server = PostgresServer.start(Path.of("target/postgres"))) {
+            sql(server, "CREATE TABLE kept (n int); INSERT INTO kept VALUES (42)");
+
+            server.stop();
+            assertThrows(SQLException.class, () -> server.dataSource().getConnection().close(), "nothing listens");
+
+            server.restart();
+            try (Connection connection = server.dataSource().getConnection();
+                 Statement statement = connection.createStatement();
+                 ResultSet rs = statement.executeQuery("SELECT n FROM kept")) {
+                assertTrue(rs.next());
+                assertEquals(42, rs.getInt(1), "the data survived the outage");
+            }
+        }
+    }
+
+    private static void sql(PostgresServer server, String sql) throws SQLException {
+        try (Connection connection = server.dataSource().getConnection();
+             Statement statement = connection.createStatement()) {
+            statement.execute(sql);
+        }
     }
 }

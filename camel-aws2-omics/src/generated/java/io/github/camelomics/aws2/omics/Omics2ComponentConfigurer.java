@@ -53,6 +53,8 @@ public class Omics2ComponentConfigurer extends PropertyConfigurerSupport impleme
         case "failOnImportFailure": getOrCreateConfiguration(target).setFailOnImportFailure(property(camelContext, boolean.class, value)); return true;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": target.setHealthCheckConsumerEnabled(property(camelContext, boolean.class, value)); return true;
+        case "healthcheckerrorthreshold":
+        case "healthCheckErrorThreshold": getOrCreateConfiguration(target).setHealthCheckErrorThreshold(property(camelContext, int.class, value)); return true;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": target.setHealthCheckProducerEnabled(property(camelContext, boolean.class, value)); return true;
         case "idempotentrepository":
@@ -179,6 +181,8 @@ public class Omics2ComponentConfigurer extends PropertyConfigurerSupport impleme
         case "failOnImportFailure": return boolean.class;
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return boolean.class;
+        case "healthcheckerrorthreshold":
+        case "healthCheckErrorThreshold": return int.class;
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return boolean.class;
         case "idempotentrepository":
@@ -301,6 +305,8 @@ public class Omics2ComponentConfigurer extends PropertyConfigurerSupport impleme
         case "failOnImportFailure": return getOrCreateConfiguration(target).isFailOnImportFailure();
         case "healthcheckconsumerenabled":
         case "healthCheckConsumerEnabled": return target.isHealthCheckConsumerEnabled();
+        case "healthcheckerrorthreshold":
+        case "healthCheckErrorThreshold": return getOrCreateConfiguration(target).getHealthCheckErrorThreshold();
         case "healthcheckproducerenabled":
         case "healthCheckProducerEnabled": return target.isHealthCheckProducerEnabled();
         case "idempotentrepository":

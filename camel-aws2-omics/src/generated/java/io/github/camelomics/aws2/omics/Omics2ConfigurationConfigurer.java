@@ -39,6 +39,8 @@ public class Omics2ConfigurationConfigurer extends org.apache.camel.support.comp
         case "dataSource": target.setDataSource(property(camelContext, javax.sql.DataSource.class, value)); return true;
         case "failonimportfailure":
         case "failOnImportFailure": target.setFailOnImportFailure(property(camelContext, boolean.class, value)); return true;
+        case "healthcheckerrorthreshold":
+        case "healthCheckErrorThreshold": target.setHealthCheckErrorThreshold(property(camelContext, int.class, value)); return true;
         case "idempotentrepository":
         case "idempotentRepository": target.setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "keepuploadonfailure":
@@ -150,6 +152,8 @@ public class Omics2ConfigurationConfigurer extends org.apache.camel.support.comp
         case "dataSource": return javax.sql.DataSource.class;
         case "failonimportfailure":
         case "failOnImportFailure": return boolean.class;
+        case "healthcheckerrorthreshold":
+        case "healthCheckErrorThreshold": return int.class;
         case "idempotentrepository":
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "keepuploadonfailure":
@@ -262,6 +266,8 @@ public class Omics2ConfigurationConfigurer extends org.apache.camel.support.comp
         case "dataSource": return target.getDataSource();
         case "failonimportfailure":
         case "failOnImportFailure": return target.isFailOnImportFailure();
+        case "healthcheckerrorthreshold":
+        case "healthCheckErrorThreshold": return target.getHealthCheckErrorThreshold();
         case "idempotentrepository":
         case "idempotentRepository": return target.getIdempotentRepository();
         case "keepuploadonfailure":

@@ -53,6 +53,8 @@ public class Omics2EndpointConfigurer extends PropertyConfigurerSupport implemen
         case "failonimportfailure":
         case "failOnImportFailure": target.getConfiguration().setFailOnImportFailure(property(camelContext, boolean.class, value)); return true;
         case "greedy": target.setGreedy(property(camelContext, boolean.class, value)); return true;
+        case "healthcheckerrorthreshold":
+        case "healthCheckErrorThreshold": target.getConfiguration().setHealthCheckErrorThreshold(property(camelContext, int.class, value)); return true;
         case "idempotentrepository":
         case "idempotentRepository": target.getConfiguration().setIdempotentRepository(property(camelContext, org.apache.camel.spi.IdempotentRepository.class, value)); return true;
         case "initialdelay":
@@ -205,6 +207,8 @@ public class Omics2EndpointConfigurer extends PropertyConfigurerSupport implemen
         case "failonimportfailure":
         case "failOnImportFailure": return boolean.class;
         case "greedy": return boolean.class;
+        case "healthcheckerrorthreshold":
+        case "healthCheckErrorThreshold": return int.class;
         case "idempotentrepository":
         case "idempotentRepository": return org.apache.camel.spi.IdempotentRepository.class;
         case "initialdelay":
@@ -353,6 +357,8 @@ public class Omics2EndpointConfigurer extends PropertyConfigurerSupport implemen
         case "failonimportfailure":
         case "failOnImportFailure": return target.getConfiguration().isFailOnImportFailure();
         case "greedy": return target.isGreedy();
+        case "healthcheckerrorthreshold":
+        case "healthCheckErrorThreshold": return target.getConfiguration().getHealthCheckErrorThreshold();
         case "idempotentrepository":
         case "idempotentRepository": return target.getConfiguration().getIdempotentRepository();
         case "initialdelay":

@@ -24,7 +24,7 @@ public class Omics2EndpointUriFactory extends org.apache.camel.support.component
     private static final Set<String> ENDPOINT_IDENTITY_PROPERTY_NAMES;
     private static final Map<String, String> MULTI_VALUE_PREFIXES;
     static {
-        Set<String> props = new HashSet<>(74);
+        Set<String> props = new HashSet<>(75);
         props.add("accessKey");
         props.add("apiCallAttemptTimeout");
         props.add("apiCallTimeout");
@@ -41,6 +41,7 @@ public class Omics2EndpointUriFactory extends org.apache.camel.support.component
         props.add("exchangePattern");
         props.add("failOnImportFailure");
         props.add("greedy");
+        props.add("healthCheckErrorThreshold");
         props.add("idempotentRepository");
         props.add("initialDelay");
         props.add("keepUploadOnFailure");

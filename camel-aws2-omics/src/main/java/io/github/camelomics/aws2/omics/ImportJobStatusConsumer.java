@@ -62,6 +62,18 @@ public class ImportJobStatusConsumer extends ScheduledPollConsumer {
     }
 
     @Override
+    protected void doBuild() throws Exception {
+        // before Camel's: it makes its own check only when none is set
+        setHealthCheck(new ImportJobStatusHealthCheck(this, "consumer:" + getRouteId()));
+        super.doBuild();
+    }
+
+    /** The failure of the last poll while polls fail in a row; null after a good one. */
+    Throwable lastPollFailure() {
+        return getLastError();
+    }
+
+    @Override
     protected void doStart() throws Exception {
         // the options were checked when the endpoint started (Omics2Endpoint), before this consumer
         Omics2Configuration options = getEndpoint().getConfiguration();

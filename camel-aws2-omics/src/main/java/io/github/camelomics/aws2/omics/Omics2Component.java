@@ -2,6 +2,7 @@ package io.github.camelomics.aws2.omics;
 
 import java.util.Arrays;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
@@ -12,6 +13,7 @@ import io.github.camelomics.aws2.omics.internal.metrics.OmicsMetrics;
 import io.github.camelomics.aws2.omics.internal.postgres.PostgresStores;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
+import org.apache.camel.health.HealthCheckRegistry;
 import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
@@ -22,10 +24,10 @@ import org.apache.camel.support.HealthCheckComponent;
  * read sets, and a consumer of the status events of import jobs. Component options are the defaults of every endpoint.
  * What endpoints share lives here: one OmicsClient per distinct client settings, created with the first endpoint that
  * needs it and closed when the last of them stops; one request budget, start ledger, upload ledger and watermark store
- * in PostgreSQL per DataSource, which replicas on the same database share; and the watches of the stores that waiting
- * producers wait on, with two thread pools made with the first wait: one thread per watch while it has waits, and a
- * bounded pool on which waiting exchanges go on. Which of these an endpoint uses is decided when it starts
- * (internal.endpoint.EndpointResources).
+ * in PostgreSQL per DataSource, which replicas on the same database share, with a health check of the shared budget
+ * per budgetKey; and the watches of the stores that waiting producers wait on, with two thread pools made with the
+ * first wait: one thread per watch while it has waits, and a bounded pool on which waiting exchanges go on. Which of
+ * these an endpoint uses is decided when it starts (internal.endpoint.EndpointResources).
  */
 @Component("aws2-omics")
 public class Omics2Component extends HealthCheckComponent {
@@ -35,6 +37,8 @@ public class Omics2Component extends HealthCheckComponent {
 
     private final SharedOmicsClients clients = new SharedOmicsClients();
     private final PostgresStores postgresStores = new PostgresStores();
+    /** The health checks of the shared budgets in use, one per budgetKey as their gauge. */
+    private final Map<String, SharedBudgetHealthCheck> budgetChecks = new ConcurrentHashMap<>();
 
     private JobWatches watches;
     private ExecutorService watchThreads;
@@ -111,6 +115,22 @@ public class Omics2Component extends HealthCheckComponent {
         return postgresStores;
     }
 
+    /**
+     * Registers the health check of a shared budget with Camel's health registry, when there is one, once per
+     * budgetKey: the first endpoint that opens the budget of a key makes it, and it stays until the component stops, as
+     * the budget does.
+     */
+    void sharedBudgetOpened(String budgetKey, PostgresStores.SharedBudget budget) {
+        budgetChecks.computeIfAbsent(budgetKey, key -> {
+            SharedBudgetHealthCheck check = new SharedBudgetHealthCheck(key, budget);
+            HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
+            if (registry != null) {
+                registry.register(check);
+            }
+            return check;
+        });
+    }
+
     @Override
     protected void doStop() throws Exception {
         synchronized (this) {
@@ -122,6 +142,11 @@ public class Omics2Component extends HealthCheckComponent {
                 watches = null;
             }
         }
+        HealthCheckRegistry registry = HealthCheckRegistry.get(getCamelContext());
+        if (registry != null) {
+            budgetChecks.values().forEach(registry::unregister);
+        }
+        budgetChecks.clear();
         clients.close();
         super.doStop();
     }

@@ -211,6 +211,12 @@ public class Omics2Configuration implements Cloneable {
                             + "omics_consumer_watermark, created on first use), so that it survives restarts and the "
                             + "replicas polling a store share it. A watermarkStore given wins over it")
     private boolean sharedWatermark;
+    @UriParam(label = "consumer", defaultValue = "1",
+              description = "How many polls in a row must fail before the consumer's health check (consumer:routeId, "
+                            + "for readiness and liveness) is DOWN, naming the AWS error code of the last; a good poll "
+                            + "makes it UP again. 1, as in Camel: the first failed poll. Fewer failures show in the "
+                            + "check's details while it stays UP")
+    private int healthCheckErrorThreshold = 1;
 
     // ---- uploadReadSet
 
@@ -609,6 +615,14 @@ public class Omics2Configuration implements Cloneable {
 
     public void setSharedWatermark(boolean sharedWatermark) {
         this.sharedWatermark = sharedWatermark;
+    }
+
+    public int getHealthCheckErrorThreshold() {
+        return healthCheckErrorThreshold;
+    }
+
+    public void setHealthCheckErrorThreshold(int healthCheckErrorThreshold) {
+        this.healthCheckErrorThreshold = healthCheckErrorThreshold;
     }
 
     public WatermarkStore getWatermarkStore() {

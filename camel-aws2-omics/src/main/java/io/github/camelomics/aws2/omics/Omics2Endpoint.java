@@ -98,6 +98,9 @@ public class Omics2Endpoint extends ScheduledPollEndpoint implements EndpointSer
         }
         resources = EndpointResources.open(configuration, getComponent().clients(), getComponent().postgresStores(),
                 getComponent()::jobWatches, getComponent().metrics());
+        if (resources.sharedBudget() != null) {
+            getComponent().sharedBudgetOpened(configuration.getBudgetKey(), resources.sharedBudget());
+        }
     }
 
     @Override

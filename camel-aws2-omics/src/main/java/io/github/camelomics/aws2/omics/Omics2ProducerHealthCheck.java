@@ -4,8 +4,6 @@ import java.util.Map;
 
 import org.apache.camel.health.HealthCheckResultBuilder;
 import org.apache.camel.impl.health.AbstractHealthCheck;
-import software.amazon.awssdk.awscore.exception.AwsErrorDetails;
-import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.omics.OmicsClient;
 
@@ -41,18 +39,10 @@ class Omics2ProducerHealthCheck extends AbstractHealthCheck {
         try {
             client.listReadSetImportJobs(b -> b.sequenceStoreId(store).maxResults(1));
             builder.up();
-        } catch (AwsServiceException e) {
-            AwsErrorDetails details = e.awsErrorDetails();
-            String code = details == null ? null : details.errorCode();
-            builder.message((code == null ? "HealthOmics error" : code) + ": "
-                            + (details == null ? e.getMessage() : details.errorMessage()));
-            builder.detail(SERVICE_STATUS_CODE, e.statusCode());
-            if (code != null) {
-                builder.detail(SERVICE_ERROR_CODE, code);
-            }
-            builder.error(e).down();
         } catch (SdkException e) {
-            builder.message("HealthOmics is not reachable: " + e.getMessage()).error(e).down();
+            ServiceFailure failure = ServiceFailure.of(e);
+            failure.addTo(builder);
+            builder.message(failure.description()).error(e).down();
         }
     }
 }

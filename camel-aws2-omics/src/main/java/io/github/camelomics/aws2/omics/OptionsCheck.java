@@ -145,6 +145,10 @@ final class OptionsCheck {
         if (maxResults != null && (maxResults < 1 || maxResults > MAX_LISTED_JOBS)) {
             problems.add("option maxResults must be 1 to " + MAX_LISTED_JOBS + ", but was " + maxResults);
         }
+        if (options.getHealthCheckErrorThreshold() < 1) {
+            problems.add("option healthCheckErrorThreshold must be 1 or more (the failed polls in a row before the "
+                         + "consumer's health check is DOWN), but was " + options.getHealthCheckErrorThreshold());
+        }
         if (options.getSince() != null) {
             try {
                 Since.parse(options.getSince());

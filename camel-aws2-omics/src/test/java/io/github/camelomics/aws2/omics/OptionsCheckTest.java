@@ -168,22 +168,37 @@ class OptionsCheckTest {
 
     @Test
     void aConsumerReportsItsOwnOptionsWithTheRest() throws Exception {
+        Exception e = consumerStartFailure("aws2-omics:listReadSetImportJobs?region=eu-west-1&maxResults=500");
+
+        assertEquals("aws2-omics:listReadSetImportJobs consumer: 3 problems with the options:\n"
+                     + " - static credentials need options accessKey and secretKey, but accessKey is not set (or set "
+                     + "useDefaultCredentialsProvider=true, useProfileCredentialsProvider=true, or give an omicsClient)\n"
+                     + " - option sequenceStoreId is required (the store whose import jobs are polled), but it is not set\n"
+                     + " - option maxResults must be 1 to 100, but was 500",
+                rootCause(e).getMessage());
+    }
+
+    @Test
+    void aConsumersHealthCheckNeedsAtLeastOneFailedPoll() throws Exception {
+        Exception e = consumerStartFailure("aws2-omics:listReadSetImportJobs?region=eu-west-1&accessKey=a&secretKey=b"
+                                           + "&sequenceStoreId=1234567890&healthCheckErrorThreshold=0");
+
+        assertEquals("aws2-omics:listReadSetImportJobs consumer: option healthCheckErrorThreshold must be 1 or more "
+                     + "(the failed polls in a row before the consumer's health check is DOWN), but was 0",
+                rootCause(e).getMessage());
+    }
+
+    /** How starting a context with a route from the consumer of this URI fails. */
+    private static Exception consumerStartFailure(String uri) throws Exception {
         CamelContext starting = new DefaultCamelContext();
         starting.addRoutes(new RouteBuilder() {
             @Override
             public void configure() {
-                from("aws2-omics:listReadSetImportJobs?region=eu-west-1&maxResults=500").to("log:events");
+                from(uri).to("log:events");
             }
         });
         try {
-            Exception e = assertThrows(Exception.class, starting::start);
-
-            assertEquals("aws2-omics:listReadSetImportJobs consumer: 3 problems with the options:\n"
-                         + " - static credentials need options accessKey and secretKey, but accessKey is not set (or set "
-                         + "useDefaultCredentialsProvider=true, useProfileCredentialsProvider=true, or give an omicsClient)\n"
-                         + " - option sequenceStoreId is required (the store whose import jobs are polled), but it is not set\n"
-                         + " - option maxResults must be 1 to 100, but was 500",
-                    rootCause(e).getMessage());
+            return assertThrows(Exception.class, starting::start);
         } finally {
             starting.stop();
         }

@@ -63,6 +63,13 @@ public class Omics2ComponentProperties extends ComponentConfigurationPropertiesC
     private Boolean bridgeErrorHandler = false;
 
     /**
+     * How many polls in a row must fail before the consumer's health check (consumer:routeId, for readiness and
+     * liveness) is DOWN, naming the AWS error code of the last; a good poll makes it UP again. 1, as in Camel: the
+     * first failed poll. Fewer failures show in the check's details while it stays UP
+     */
+    private Integer healthCheckErrorThreshold = 1;
+
+    /**
      * Where the consumer remembers the status changes it has emitted, as keys jobId:status, so each is emitted once.
      * Default: an unbounded in-memory repository, forgotten on restart; give a persistent one (for example a
      * FileIdempotentRepository) to survive restarts. The value is a bean reference, #bean:name (or #name).
@@ -434,6 +441,14 @@ public class Omics2ComponentProperties extends ComponentConfigurationPropertiesC
 
     public void setIdempotentRepository(IdempotentRepository idempotentRepository) {
         this.idempotentRepository = idempotentRepository;
+    }
+
+    public Integer getHealthCheckErrorThreshold() {
+        return healthCheckErrorThreshold;
+    }
+
+    public void setHealthCheckErrorThreshold(Integer healthCheckErrorThreshold) {
+        this.healthCheckErrorThreshold = healthCheckErrorThreshold;
     }
 
     public Integer getMaxResults() {

@@ -75,6 +75,10 @@ public final class EndpointResources implements AutoCloseable {
                     options.getWatermarkStore(), sharedWatermarks, jobWatches, metrics, null, null);
         }
         RequestBudget budget = budget(options, stores);
+        if (budget instanceof PostgresStores.SharedBudget shared) {
+            // the meter registers once per budgetKey; the health check reads the same budget (the component's)
+            metrics.budgetFallback(options.getBudgetKey(), shared::onFallback);
+        }
         ClientSettings settings = ClientSettings.of(options, budget);
         return new EndpointResources(clients.acquire(settings), budget, startLedger, uploadLedger,
                 options.getWatermarkStore(), sharedWatermarks, jobWatches, metrics, clients, settings);
@@ -140,6 +144,11 @@ public final class EndpointResources implements AutoCloseable {
     /** The budget the component's client draws from; null for the local pace or a given client. */
     public RequestBudget budget() {
         return budget;
+    }
+
+    /** The budget shared in the database of dataSource (sharedBudget=true), else null. */
+    public PostgresStores.SharedBudget sharedBudget() {
+        return budget instanceof PostgresStores.SharedBudget shared ? shared : null;
     }
 
     /** The ledger of client tokens and their jobs; null when there is none. */

@@ -2,10 +2,11 @@ package io.github.camelomics.aws2.omics.internal.postgres;
 
 import java.sql.SQLException;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicReference;
 
 import javax.sql.DataSource;
 
@@ -18,6 +19,8 @@ import io.github.bucket4j.postgresql.Bucket4jPostgreSQL;
 import io.github.camelomics.aws2.omics.QuotaLine;
 import io.github.camelomics.aws2.omics.RequestBudget;
 import io.github.camelomics.aws2.omics.internal.client.ClientSettings;
+import io.github.camelomics.aws2.omics.internal.postgres.PostgresStores.Fallback;
+import io.github.camelomics.aws2.omics.internal.postgres.PostgresStores.SharedBudget;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -33,17 +36,19 @@ import org.slf4j.LoggerFactory;
  * <p>
  * When the database cannot be reached or fails, calls are not failed for it: they fall back to pacing in this JVM
  * (one WARN when that starts, one INFO when the database answers again). Replicas then share the quota less well and
- * the SDK's retries absorb the difference.
+ * the SDK's retries absorb the difference. While it lasts, {@link #fallback()} says why, for the health check and the
+ * fallback gauge.
  */
-final class PostgresRequestBudget implements RequestBudget {
+final class PostgresRequestBudget implements SharedBudget {
 
     private static final Logger LOG = LoggerFactory.getLogger(PostgresRequestBudget.class);
 
     private final PostgresSchema schema;
     private final ProxyManager<String> buckets;
     private final Map<QuotaLine, BucketProxy> lines = new ConcurrentHashMap<>();
-    private final RequestBudget fallback = ClientSettings.localBudget();
-    private final AtomicBoolean degraded = new AtomicBoolean();
+    private final RequestBudget localPace = ClientSettings.localBudget();
+    /** The database's last failure while on the local pace; null while the database answers. */
+    private final AtomicReference<Fallback> fallback = new AtomicReference<>();
 
     PostgresRequestBudget(DataSource dataSource, PostgresSchema schema) {
         this.schema = schema;
@@ -66,16 +71,24 @@ final class PostgresRequestBudget implements RequestBudget {
                 granted = bucket.asBlocking().tryConsume(1, maxWait);
             }
         } catch (SQLException | RuntimeException e) {
-            if (!degraded.getAndSet(true)) {
+            // the latest failure, since the first one
+            Fallback before = fallback.getAndUpdate(last -> new Fallback(errorCode(e), errorMessage(e),
+                    last == null ? Instant.now() : last.since()));
+            if (before == null) {
                 LOG.warn("The shared request budget in PostgreSQL failed ({}); pacing requests in this JVM until it "
                          + "answers again", describe(e));
             }
-            return fallback.acquire(line, maxWait);
+            return localPace.acquire(line, maxWait);
         }
-        if (degraded.getAndSet(false)) {
+        if (fallback.getAndSet(null) != null) {
             LOG.info("The shared request budget in PostgreSQL answers again");
         }
         return granted;
+    }
+
+    @Override
+    public Fallback fallback() {
+        return fallback.get();
     }
 
     /**
@@ -95,11 +108,40 @@ final class PostgresRequestBudget implements RequestBudget {
 
     /** The failure's class and message, and its cause's: never the DataSource, whose text may hold a password. */
     private static String describe(Exception e) {
+        Throwable root = root(e);
+        return root == e ? e.toString() : e.getClass().getSimpleName() + " caused by " + root;
+    }
+
+    /** The SQLState of the failure or of a cause (Bucket4j wraps the driver's), else the root cause's class. */
+    private static String errorCode(Exception e) {
+        SQLException driver = driverFailure(e);
+        return driver != null ? driver.getSQLState() : root(e).getClass().getSimpleName();
+    }
+
+    /** The driver's words (a socket's "Connection refused" says less), first line only: hints and context follow it. */
+    private static String errorMessage(Exception e) {
+        SQLException driver = driverFailure(e);
+        Throwable said = driver != null ? driver : root(e);
+        String message = said.getMessage();
+        return message == null ? said.getClass().getSimpleName() : message.lines().findFirst().orElse("").trim();
+    }
+
+    /** The outermost SQLException with a SQLState in the failure's chain, if any. */
+    private static SQLException driverFailure(Exception e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql;
+            }
+        }
+        return null;
+    }
+
+    private static Throwable root(Throwable e) {
         Throwable root = e;
         while (root.getCause() != null && root.getCause() != root) {
             root = root.getCause();
         }
-        return root == e ? e.toString() : e.getClass().getSimpleName() + " caused by " + root;
+        return root;
     }
 
     @Override

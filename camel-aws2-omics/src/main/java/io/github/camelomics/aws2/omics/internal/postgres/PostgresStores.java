@@ -1,5 +1,6 @@
 package io.github.camelomics.aws2.omics.internal.postgres;
 
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.IdentityHashMap;
 import java.util.Map;
@@ -24,13 +25,13 @@ public final class PostgresStores {
     public static final String BUCKET4J_ARTIFACT = "com.bucket4j:bucket4j_jdk17-postgresql (8.14.0)";
 
     private final Map<DataSource, PostgresSchema> schemas = new IdentityHashMap<>();
-    private final Map<DataSource, RequestBudget> budgets = new IdentityHashMap<>();
+    private final Map<DataSource, SharedBudget> budgets = new IdentityHashMap<>();
     private final Map<DataSource, StartLedger> ledgers = new IdentityHashMap<>();
     private final Map<DataSource, Map<String, WatermarkStore>> watermarkStores = new IdentityHashMap<>();
     private final Map<DataSource, UploadLedger> uploadLedgers = new IdentityHashMap<>();
 
     /** The request budget shared by the replicas on this database (needs Bucket4j). */
-    public synchronized RequestBudget budget(DataSource dataSource) {
+    public synchronized SharedBudget budget(DataSource dataSource) {
         return budgets.computeIfAbsent(dataSource, source -> new PostgresRequestBudget(source, schema(source)));
     }
 
@@ -48,6 +49,33 @@ public final class PostgresStores {
     /** The ledger of uploads in progress in this database. */
     public synchronized UploadLedger uploadLedger(DataSource dataSource) {
         return uploadLedgers.computeIfAbsent(dataSource, source -> new JdbcUploadLedger(source, schema(source)));
+    }
+
+    /**
+     * A request budget shared in a database, with what health checks and meters read of it: whether it paces requests in
+     * this JVM for now, the database having failed (calls go on either way).
+     */
+    public interface SharedBudget extends RequestBudget {
+
+        /** Why requests are paced in this JVM now; null while the budget draws from the database. */
+        Fallback fallback();
+
+        /** What the gauge {@code aws2.omics.budget.fallback} reads: 1 while this is true. */
+        default boolean onFallback() {
+            return fallback() != null;
+        }
+    }
+
+    /**
+     * The database failure that put a shared budget on its per-JVM fallback: never a stack trace, nor the DataSource's
+     * text (it may hold a password).
+     *
+     * @param errorCode    the SQLState of the failure (08001: the database cannot be reached), else its exception's
+     *                     simple class name
+     * @param errorMessage the first line of the driver's message (else of the deepest cause's)
+     * @param since        when the fallback began
+     */
+    public record Fallback(String errorCode, String errorMessage, Instant since) {
     }
 
     private PostgresSchema schema(DataSource dataSource) {
