@@ -4,6 +4,7 @@ import java.net.URI;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Consumer;
 import org.apache.camel.Endpoint;
@@ -52,7 +53,9 @@ public class PerCallOverheadBenchmark {
         route("validate=true&clientTokenStrategy=content"),
         routeNoValidate("validate=false&clientTokenStrategy=content"),
         routeNoToken("validate=true&clientTokenStrategy=none"),
-        routeBare("validate=false&clientTokenStrategy=none");
+        routeBare("validate=false&clientTokenStrategy=none"),
+        /** the bare route with a Micrometer registry bound: what counting every call costs (issue 20) */
+        routeMetered("validate=false&clientTokenStrategy=none");
 
         final String options;
 
@@ -64,7 +67,7 @@ public class PerCallOverheadBenchmark {
     @Param({ "1", "10", "100" })
     public int sources;
 
-    @Param({ "sdk", "camelOnly", "camelComponent", "route", "routeNoValidate", "routeNoToken", "routeBare" })
+    @Param({ "sdk", "camelOnly", "camelComponent", "route", "routeNoValidate", "routeNoToken", "routeBare", "routeMetered" })
     public Variant variant;
 
     private OmicsClient client;
@@ -86,6 +89,9 @@ public class PerCallOverheadBenchmark {
         if (variant != Variant.sdk) {
             camel = new DefaultCamelContext();
             camel.getRegistry().bind("omics", client);
+            if (variant == Variant.routeMetered) {
+                camel.getRegistry().bind("meters", new SimpleMeterRegistry());
+            }
             camel.addRoutes(new RouteBuilder() {
                 @Override
                 public void configure() {

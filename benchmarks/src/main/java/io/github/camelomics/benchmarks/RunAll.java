@@ -67,11 +67,12 @@ public final class RunAll {
     private void perCallOverhead() {
         progress("1. per-call overhead (paired slices in one JVM, canned HTTP client): 3 sizes");
         Map<Integer, List<Variant>> routes = new LinkedHashMap<>();
-        routes.put(1, List.of(Variant.routeBare, Variant.camelOnly, Variant.camelComponent, Variant.route));
+        routes.put(1, List.of(Variant.routeBare, Variant.camelOnly, Variant.camelComponent, Variant.route,
+                Variant.routeMetered));
         routes.put(10, List.of(Variant.routeBare, Variant.route));
         // where the cost of the defaults is: each feature alone, at the size where it shows
         routes.put(100, List.of(Variant.routeBare, Variant.camelOnly, Variant.camelComponent, Variant.route, Variant.routeNoValidate,
-                Variant.routeNoToken));
+                Variant.routeNoToken, Variant.routeMetered));
         routes.forEach((sources, variants) -> {
             PairedOverhead pairs = null;
             try {
@@ -79,7 +80,8 @@ public final class RunAll {
                 pairs.warmUp();
                 progress("   " + sources + " source(s): warm after " + pairs.warmUpRounds() + " rounds"
                          + (pairs.warmUpRounds() < 0 ? " (not steady; measured anyway)" : ""));
-                for (PairedOverhead.Result r : pairs.measure()) {
+                List<PairedOverhead.Result> results = pairs.measure();
+                for (PairedOverhead.Result r : results) {
                     // the target is the bare path's; what validation and the token add is published, not bounded
                     boolean bare = r.variant() == Variant.routeBare;
                     progress(String.format("   %s/%d: %.2f µs, SDK %.2f µs, ratio %.3f (middle half %.3f to %.3f)",
@@ -89,6 +91,7 @@ public final class RunAll {
                             r.ratio(), bare ? "≤ 1.10" : r.variant() == Variant.route ? "(published)" : "(diagnostic)",
                             bare ? met(r.ratio() <= 1.10) : "");
                 }
+                overComponent(sources, results);
             } catch (Exception e) {
                 throw new IllegalStateException("point 1 at " + sources + " source(s)", e);
             } finally {
@@ -99,6 +102,31 @@ public final class RunAll {
         });
     }
 
+    /**
+     * The component's own share: the bare route (no MeterRegistry) against the floor of any component's route, and the
+     * same with a registry, each the ratio of the two medians of one run.
+     */
+    private void overComponent(int sources, List<PairedOverhead.Result> results) {
+        PairedOverhead.Result floor = find(results, Variant.camelComponent);
+        PairedOverhead.Result bare = find(results, Variant.routeBare);
+        PairedOverhead.Result metered = find(results, Variant.routeMetered);
+        if (floor == null || bare == null) {
+            return;
+        }
+        double ratio = bare.ratio() / floor.ratio();
+        row("1", "per call, " + sources + " source(s), bare route over camelComponent (no MeterRegistry)",
+                us(bare.micros()), "camelComponent " + us(floor.micros()), ratio, "≤ 1.05", met(ratio <= 1.05));
+        if (metered != null) {
+            row("1", "per call, " + sources + " source(s), bare route with a MeterRegistry over camelComponent",
+                    us(metered.micros()), "camelComponent " + us(floor.micros()), metered.ratio() / floor.ratio(),
+                    "(published)", "");
+        }
+    }
+
+    private static PairedOverhead.Result find(List<PairedOverhead.Result> results, Variant variant) {
+        return results.stream().filter(r -> r.variant() == variant).findFirst().orElse(null);
+    }
+
     private static String describe(String variant) {
         return switch (variant) {
             case "route" -> "route, defaults (validate, content token)";
@@ -106,6 +134,7 @@ public final class RunAll {
             case "routeNoToken" -> "route, clientTokenStrategy=none";
             case "camelOnly" -> "Camel alone (direct route, a processor calling the SDK)";
             case "camelComponent" -> "Camel and a component that only calls the SDK (direct route, to() its endpoint)";
+            case "routeMetered" -> "route, validate=false + clientTokenStrategy=none, a MeterRegistry bound";
             default -> "route, validate=false + clientTokenStrategy=none";
         };
     }
