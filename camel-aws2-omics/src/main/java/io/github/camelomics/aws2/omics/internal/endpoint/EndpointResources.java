@@ -74,18 +74,18 @@ public final class EndpointResources implements AutoCloseable {
             return new EndpointResources(options.getOmicsClient(), null, startLedger, uploadLedger,
                     options.getWatermarkStore(), sharedWatermarks, jobWatches, metrics, null, null);
         }
-        RequestBudget budget = budget(options, stores);
+        RequestBudget budget = budget(options, stores, metrics);
         ClientSettings settings = ClientSettings.of(options, budget);
         return new EndpointResources(clients.acquire(settings), budget, startLedger, uploadLedger,
                 options.getWatermarkStore(), sharedWatermarks, jobWatches, metrics, clients, settings);
     }
 
     /** The user's requestBudget, else the one shared in dataSource with sharedBudget=true, else null: the local pace. */
-    private static RequestBudget budget(Omics2Configuration options, PostgresStores stores) {
+    private static RequestBudget budget(Omics2Configuration options, PostgresStores stores, OmicsMetrics metrics) {
         if (options.getRequestBudget() != null) {
             return options.getRequestBudget();
         }
-        return options.isSharedBudget() ? stores.budget(options.getDataSource()) : null;
+        return options.isSharedBudget() ? stores.budget(options.getDataSource(), options.getBudgetKey(), metrics) : null;
     }
 
     /** The user's startLedgerRepository, else the one in dataSource with startLedger=true, else null: none. */

@@ -78,6 +78,11 @@ final class PostgresRequestBudget implements RequestBudget {
         return granted;
     }
 
+    /** Whether calls are paced in this JVM now, the database having failed at the last permit. */
+    boolean onFallback() {
+        return degraded.get();
+    }
+
     /**
      * The line's bucket. Its configuration is stored with it; a replica with a higher rate (a raised quota) replaces
      * the stored one, keeping the tokens, while a lower rate is taken only by a bucket made anew (see docs/SCALING.md).

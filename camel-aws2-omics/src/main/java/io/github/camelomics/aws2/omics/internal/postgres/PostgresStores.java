@@ -10,6 +10,7 @@ import io.github.camelomics.aws2.omics.RequestBudget;
 import io.github.camelomics.aws2.omics.StartLedger;
 import io.github.camelomics.aws2.omics.UploadLedger;
 import io.github.camelomics.aws2.omics.WatermarkStore;
+import io.github.camelomics.aws2.omics.internal.metrics.OmicsMetrics;
 
 /**
  * The shared budgets, ledgers and watermark stores of one component in PostgreSQL, one of each per DataSource (the
@@ -24,14 +25,20 @@ public final class PostgresStores {
     public static final String BUCKET4J_ARTIFACT = "com.bucket4j:bucket4j_jdk17-postgresql (8.14.0)";
 
     private final Map<DataSource, PostgresSchema> schemas = new IdentityHashMap<>();
-    private final Map<DataSource, RequestBudget> budgets = new IdentityHashMap<>();
+    private final Map<DataSource, PostgresRequestBudget> budgets = new IdentityHashMap<>();
     private final Map<DataSource, StartLedger> ledgers = new IdentityHashMap<>();
     private final Map<DataSource, Map<String, WatermarkStore>> watermarkStores = new IdentityHashMap<>();
     private final Map<DataSource, UploadLedger> uploadLedgers = new IdentityHashMap<>();
 
-    /** The request budget shared by the replicas on this database (needs Bucket4j). */
-    public synchronized RequestBudget budget(DataSource dataSource) {
-        return budgets.computeIfAbsent(dataSource, source -> new PostgresRequestBudget(source, schema(source)));
+    /**
+     * The request budget shared by the replicas on this database (needs Bucket4j); whether it is on its per-JVM
+     * fallback is a gauge of the metrics, under the account's budget key.
+     */
+    public synchronized RequestBudget budget(DataSource dataSource, String budgetKey, OmicsMetrics metrics) {
+        PostgresRequestBudget budget = budgets.computeIfAbsent(dataSource,
+                source -> new PostgresRequestBudget(source, schema(source)));
+        metrics.budgetFallback(budgetKey, budget::onFallback);
+        return budget;
     }
 
     /** The ledger of client tokens and their jobs in this database. */
