@@ -34,7 +34,8 @@ final class MicrometerMetrics implements OmicsMetrics {
 
     /** A meter's name, what it means, its unit, and the names of its tags in the order the calls give them. */
     private enum Spec {
-        REQUESTS("aws2.omics.requests", "HTTP attempts sent to HealthOmics, retries included", null, "operation", "outcome"),
+        REQUESTS("aws2.omics.requests", "HTTP attempts sent to HealthOmics, retries included", null, "operation",
+                "outcome"),
         BUDGET_WAIT("aws2.omics.budget.wait", "Time an HTTP attempt waited for its request budget permit", null,
                 "quota.line", "shared"),
         BUDGET_FALLBACK("aws2.omics.budget.fallback",
@@ -100,13 +101,10 @@ final class MicrometerMetrics implements OmicsMetrics {
 
     /** See {@link OmicsMetrics#of}. */
     static OmicsMetrics find(Function<Class<?>, Map<String, ?>> beansOfType) {
-        Map<String, ?> composites = beansOfType.apply(CompositeMeterRegistry.class);
         Map<String, ?> registries = beansOfType.apply(MeterRegistry.class);
-        Object picked = pick(composites);
-        String name = picked != null ? nameOf(composites, picked) : null;
+        Map.Entry<String, ?> picked = pick(beansOfType.apply(CompositeMeterRegistry.class));
         if (picked == null) {
             picked = pick(registries);
-            name = picked != null ? nameOf(registries, picked) : null;
         }
         if (picked == null) {
             if (registries.isEmpty()) {
@@ -118,21 +116,18 @@ final class MicrometerMetrics implements OmicsMetrics {
             }
             return NONE;
         }
-        LOG.info("aws2-omics meters go to MeterRegistry '{}' ({})", name, picked.getClass().getSimpleName());
-        return new MicrometerMetrics((MeterRegistry) picked);
+        LOG.info("aws2-omics meters go to MeterRegistry '{}' ({})", picked.getKey(),
+                picked.getValue().getClass().getSimpleName());
+        return new MicrometerMetrics((MeterRegistry) picked.getValue());
     }
 
     /** The bean named metricsRegistry, else the only one, else none. */
-    private static Object pick(Map<String, ?> beans) {
+    private static Map.Entry<String, ?> pick(Map<String, ?> beans) {
         Object named = beans.get(REGISTRY_NAME);
         if (named != null) {
-            return named;
+            return Map.entry(REGISTRY_NAME, named);
         }
-        return beans.size() == 1 ? beans.values().iterator().next() : null;
-    }
-
-    private static String nameOf(Map<String, ?> beans, Object bean) {
-        return beans.entrySet().stream().filter(e -> e.getValue() == bean).map(Map.Entry::getKey).findFirst().orElse("?");
+        return beans.size() == 1 ? beans.entrySet().iterator().next() : null;
     }
 
     @Override
