@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.camelomics.aws2.omics.internal.job.JobFamily;
+import io.github.camelomics.aws2.omics.internal.metrics.OmicsMetrics;
 import io.github.camelomics.aws2.omics.internal.operation.ResultHeaders;
 import io.github.camelomics.aws2.omics.internal.operation.ResultHeaders.ImportJob;
 import org.apache.camel.Exchange;
@@ -32,6 +33,9 @@ import software.amazon.awssdk.services.omics.model.ListReadSetImportJobsResponse
  * with every listed job settled, that of the newest. Jobs before it never change again, so a poll costs the jobs
  * created since the oldest one still running, not the store's history. The first poll, with no watermark kept, starts
  * at option since (unset: the whole history).
+ * <p>
+ * The component's metrics count the polls by outcome and the events by status, and its lag gauge reads the watermark
+ * as of the last poll (never the store itself, which may be a database).
  */
 public class ImportJobStatusConsumer extends ScheduledPollConsumer {
 
@@ -51,6 +55,9 @@ public class ImportJobStatusConsumer extends ScheduledPollConsumer {
 
     private IdempotentRepository repository;
     private WatermarkStore watermarks;
+    private OmicsMetrics metrics;
+    /** The watermark as the last poll left it, for the lag gauge. */
+    private volatile Instant lastWatermark;
 
     public ImportJobStatusConsumer(Omics2Endpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -83,6 +90,8 @@ public class ImportJobStatusConsumer extends ScheduledPollConsumer {
                 : MemoryIdempotentRepository.memoryIdempotentRepository(new ConcurrentHashMap<>());
         // chosen with the endpoint's other resources, given the repository: it may keep the watermarks too
         watermarks = getEndpoint().resources().watermarks(repository);
+        metrics = getEndpoint().resources().metrics();
+        metrics.consumerWatermark(options.getSequenceStoreId(), () -> lastWatermark);
         ServiceHelper.startService(repository);
         super.doStart();
     }
@@ -90,15 +99,28 @@ public class ImportJobStatusConsumer extends ScheduledPollConsumer {
     @Override
     protected void doStop() throws Exception {
         super.doStop();
+        lastWatermark = null; // a stopped consumer lags nothing: its gauge reads NaN until it polls again
         ServiceHelper.stopService(repository);
     }
 
     @Override
     protected int poll() throws Exception {
+        String store = getEndpoint().getConfiguration().getSequenceStoreId();
+        try {
+            int emitted = pollStore(store);
+            metrics.poll(store, true);
+            return emitted;
+        } catch (Exception e) {
+            metrics.poll(store, false);
+            throw e;
+        }
+    }
+
+    private int pollStore(String store) throws Exception {
         Omics2Configuration options = getEndpoint().getConfiguration();
         OmicsClient client = getEndpoint().getClient();
-        String store = options.getSequenceStoreId();
         Instant watermark = watermarks.watermark(store);
+        lastWatermark = watermark;
         Instant from = watermark != null ? watermark : firstPollStart(options);
         ImportReadSetFilter filter = filter(watermark, from);
         int emitted = 0;
@@ -117,6 +139,7 @@ public class ImportJobStatusConsumer extends ScheduledPollConsumer {
                 Emission emission = ended || !options.isTerminalStatusesOnly() ? emit(client, job, ended) : Emission.SKIPPED;
                 if (emission == Emission.EMITTED) {
                     emitted++;
+                    metrics.eventEmitted(store, job.statusAsString());
                 }
                 Instant created = job.creationTime();
                 if (created != null) {
@@ -136,6 +159,7 @@ public class ImportJobStatusConsumer extends ScheduledPollConsumer {
         Instant next = oldestUnsettled != null ? oldestUnsettled : newest != null ? newest : from;
         if (next != null && (watermark == null || next.isAfter(watermark))) {
             watermarks.advance(store, next);
+            lastWatermark = next;
             LOG.debug("Watermark of store {}: {}", store, next);
         }
         return emitted;

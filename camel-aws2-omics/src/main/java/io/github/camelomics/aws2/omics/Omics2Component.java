@@ -35,11 +35,12 @@ public class Omics2Component extends HealthCheckComponent {
     @Metadata
     private Omics2Configuration configuration = new Omics2Configuration();
 
-    private final SharedOmicsClients clients = new SharedOmicsClients();
+    private final SharedOmicsClients clients = new SharedOmicsClients(this::metrics);
     private final PostgresStores postgresStores = new PostgresStores();
     /** The health checks of the shared budgets in use, one per budgetKey as their gauge. */
     private final Map<String, SharedBudgetHealthCheck> budgetChecks = new ConcurrentHashMap<>();
 
+    private OmicsMetrics metrics;
     private JobWatches watches;
     private ExecutorService watchThreads;
     private ExecutorService completionThreads;
@@ -106,9 +107,16 @@ public class Omics2Component extends HealthCheckComponent {
         return watches;
     }
 
-    /** The meters of the component; none until a MeterRegistry is bound (issue 20: not yet resolved). */
-    OmicsMetrics metrics() {
-        return OmicsMetrics.NONE;
+    /**
+     * The meters of the component, in the MeterRegistry of the Camel registry (see OmicsMetrics.of for which one when
+     * there are several); {@link OmicsMetrics#NONE} without Micrometer or a registry. Looked for once, when the first
+     * endpoint starts: every endpoint and client of the component counts into the same meters.
+     */
+    synchronized OmicsMetrics metrics() {
+        if (metrics == null) {
+            metrics = OmicsMetrics.of(getCamelContext().getRegistry()::findByTypeWithName);
+        }
+        return metrics;
     }
 
     PostgresStores postgresStores() {

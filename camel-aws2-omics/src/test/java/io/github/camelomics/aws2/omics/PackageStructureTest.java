@@ -60,6 +60,14 @@ class PackageStructureTest {
     }
 
     @Test
+    void onlyTheMetricsPackageKnowsMicrometerAnOptionalDependency() {
+        // everything else tells OmicsMetrics, which is NONE when Micrometer is not on the class path
+        noClasses().that().resideOutsideOfPackage(ROOT + ".internal.metrics..")
+                .should().dependOnClassesThat().resideInAPackage("io.micrometer..")
+                .check(CLASSES);
+    }
+
+    @Test
     void anEndpointsResourcesAreChosenWithoutKnowingOperationsRequestsOrTheConsumer() {
         // the component's job watches are among the resources: the job package, not the jobs' operations
         noClasses().that().resideInAPackage(ROOT + ".internal.endpoint..")

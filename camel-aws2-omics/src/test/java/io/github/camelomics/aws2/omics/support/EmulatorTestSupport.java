@@ -1,17 +1,21 @@
 package io.github.camelomics.aws2.omics.support;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.function.BooleanSupplier;
 import java.util.function.Consumer;
 
 import io.github.camelomics.aws2.omics.Omics2Component;
 import io.github.camelomics.aws2.omics.Omics2Configuration;
+import io.github.camelomics.aws2.omics.Omics2Constants;
 import io.github.camelomics.aws2.omics.Omics2Endpoint;
 import io.github.camelomics.aws2.omics.emulator.OmicsEmulator;
 import io.github.camelomics.aws2.omics.emulator.junit.OmicsEmulatorExtension;
 import io.github.camelomics.aws2.omics.WaitTimer;
 import org.apache.camel.CamelContext;
+import org.apache.camel.Exchange;
 import org.apache.camel.test.junit5.CamelTestSupport;
 
 /**
@@ -86,6 +90,27 @@ public abstract class EmulatorTestSupport extends CamelTestSupport {
                 throw new UnsupportedOperationException("this clock is only read");
             }
         };
+    }
+
+    /**
+     * An uploadReadSet endpoint: parts of {@code partSize}, 3 in flight unless {@code extra} says otherwise, the
+     * upload ledger in {@code ledgerDirectory}, then the {@code extra} options ({@code &name=value...}).
+     */
+    protected static String uploadUri(int partSize, Path ledgerDirectory, String extra) {
+        String inFlight = extra.contains("partsInFlight") ? "" : "&partsInFlight=3";
+        return "aws2-omics:uploadReadSet?partSize=" + partSize + inFlight + "&uploadLedgerDirectory=" + ledgerDirectory
+               + extra;
+    }
+
+    /** Uploads the body's file(s) as a FASTQ of subject NA12878, sample NA12878-run7, with these headers besides. */
+    protected Exchange upload(String uri, Object body, Map<String, Object> headers) {
+        return template.request(uri, e -> {
+            e.getMessage().setBody(body);
+            e.getMessage().setHeader(Omics2Constants.SOURCE_FILE_TYPE, "FASTQ");
+            e.getMessage().setHeader(Omics2Constants.SUBJECT_ID, "NA12878");
+            e.getMessage().setHeader(Omics2Constants.SAMPLE_ID, "NA12878-run7");
+            e.getMessage().getHeaders().putAll(headers);
+        });
     }
 
     /** The endpoint, started, with job waiting on the emulator's clock: an hour of polling takes milliseconds. */

@@ -66,19 +66,7 @@ class UploadReadSetTest extends EmulatorTestSupport {
     }
 
     private String uri(String extra) {
-        String inFlight = extra.contains("partsInFlight") ? "" : "&partsInFlight=3";
-        return "aws2-omics:uploadReadSet?partSize=" + PART + inFlight + "&uploadLedgerDirectory=" + dir.resolve("ledger")
-               + extra;
-    }
-
-    private Exchange upload(String uri, Object body, Map<String, Object> headers) {
-        return template.request(uri, e -> {
-            e.getMessage().setBody(body);
-            e.getMessage().setHeader(Omics2Constants.SOURCE_FILE_TYPE, "FASTQ");
-            e.getMessage().setHeader(Omics2Constants.SUBJECT_ID, "NA12878");
-            e.getMessage().setHeader(Omics2Constants.SAMPLE_ID, "NA12878-run7");
-            e.getMessage().getHeaders().putAll(headers);
-        });
+        return uploadUri(PART, dir.resolve("ledger"), extra);
     }
 
     @Test

@@ -6,6 +6,7 @@ import java.util.concurrent.TimeUnit;
 
 import io.github.camelomics.aws2.omics.QuotaLine;
 import io.github.camelomics.aws2.omics.RequestBudget;
+import io.github.camelomics.aws2.omics.internal.metrics.OmicsMetrics;
 import software.amazon.awssdk.awscore.AwsExecutionAttribute;
 import software.amazon.awssdk.core.exception.AbortedException;
 import software.amazon.awssdk.core.exception.ApiCallAttemptTimeoutException;
@@ -27,6 +28,9 @@ import software.amazon.awssdk.regions.Region;
  * SDK's own timer ends it, and the call fails or is retried exactly as any attempt that overran
  * (ApiCallAttemptTimeoutException, retried while attempts remain; ApiCallTimeoutException). Without those timeouts a
  * call waits as long as the budget requires; an exhausted budget never fails a call by itself.
+ * <p>
+ * With a MeterRegistry bound, the time each attempt waited is told to the metrics; without one, not even the clock is
+ * read.
  */
 final class BudgetInterceptor implements ExecutionInterceptor {
 
@@ -39,14 +43,21 @@ final class BudgetInterceptor implements ExecutionInterceptor {
             "CreateMultipartReadSetUpload", 1.0, "CompleteMultipartReadSetUpload", 1.0, "AbortMultipartReadSetUpload", 1.0);
 
     private final RequestBudget budget;
+    /** Whether the budget is shared with other replicas (the PostgreSQL one, or the user's): a tag of the wait timer. */
+    private final boolean shared;
+    private final OmicsMetrics metrics;
+    private final boolean timed;
     private final String budgetKey;
     private final double permitsPerSecond;
     private final long attemptTimeoutNanos;
     private final long callTimeoutNanos;
 
-    BudgetInterceptor(RequestBudget budget, String budgetKey, double permitsPerSecond, long attemptTimeoutMillis,
-                      long callTimeoutMillis) {
+    BudgetInterceptor(RequestBudget budget, boolean shared, OmicsMetrics metrics, String budgetKey, double permitsPerSecond,
+                      long attemptTimeoutMillis, long callTimeoutMillis) {
         this.budget = budget;
+        this.shared = shared;
+        this.metrics = metrics;
+        this.timed = metrics != OmicsMetrics.NONE;
         this.budgetKey = budgetKey;
         this.permitsPerSecond = permitsPerSecond;
         this.attemptTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(attemptTimeoutMillis);
@@ -69,7 +80,12 @@ final class BudgetInterceptor implements ExecutionInterceptor {
                 ? callTimeoutNanos - (System.nanoTime() - callStart) : Long.MAX_VALUE;
         long maxWait = Math.max(0, Math.min(attemptTimeoutNanos > 0 ? attemptTimeoutNanos : Long.MAX_VALUE, callLeft));
         try {
-            if (budget.acquire(line, maxWait == Long.MAX_VALUE ? null : Duration.ofNanos(maxWait))) {
+            long asked = timed ? System.nanoTime() : 0;
+            boolean granted = budget.acquire(line, maxWait == Long.MAX_VALUE ? null : Duration.ofNanos(maxWait));
+            if (timed) {
+                metrics.permitWait(line.id(), shared, System.nanoTime() - asked);
+            }
+            if (granted) {
                 return;
             }
             // no permit in time: the SDK's timers started before this attempt, so they end it while this sleeps

@@ -7,6 +7,7 @@ import java.util.List;
 import java.util.function.Consumer;
 
 import io.github.camelomics.aws2.omics.RequestBudget;
+import io.github.camelomics.aws2.omics.internal.metrics.OmicsMetrics;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
@@ -46,8 +47,11 @@ final class OmicsClientFactory {
         return problems;
     }
 
-    /** The client; the settings must have no {@link #problems}. */
-    static OmicsClient create(ClientSettings s) {
+    /**
+     * The client; the settings must have no {@link #problems}. With metrics, every HTTP attempt it sends is counted (and
+     * its permit wait timed); with {@link OmicsMetrics#NONE}, it has no interceptor for them.
+     */
+    static OmicsClient create(ClientSettings s, OmicsMetrics metrics) {
         Consumer<String> invalid = problem -> {
             throw new IllegalArgumentException("aws2-omics: " + problem);
         };
@@ -77,8 +81,12 @@ final class OmicsClientFactory {
         }
         if (s.requestsPerSecond() > 0) {
             RequestBudget budget = s.requestBudget() == null ? new LocalRequestBudget() : s.requestBudget();
-            override.addExecutionInterceptor(new BudgetInterceptor(budget, s.budgetKey(), s.requestsPerSecond(),
-                    s.apiCallAttemptTimeoutMillis(), s.apiCallTimeoutMillis()));
+            override.addExecutionInterceptor(new BudgetInterceptor(budget, s.requestBudget() != null, metrics,
+                    s.budgetKey(), s.requestsPerSecond(), s.apiCallAttemptTimeoutMillis(), s.apiCallTimeoutMillis()));
+        }
+        if (metrics != OmicsMetrics.NONE) {
+            // after the budget's: an attempt refused a permit never went out
+            override.addExecutionInterceptor(new AttemptMeter(metrics));
         }
         return builder.overrideConfiguration(override.build()).build();
     }

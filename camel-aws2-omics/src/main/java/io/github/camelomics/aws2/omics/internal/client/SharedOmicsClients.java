@@ -3,21 +3,26 @@ package io.github.camelomics.aws2.omics.internal.client;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.function.Function;
+import java.util.function.Supplier;
+
+import io.github.camelomics.aws2.omics.internal.metrics.OmicsMetrics;
 
 import software.amazon.awssdk.services.omics.OmicsClient;
 
 /**
  * The clients a component created, one per distinct {@link ClientSettings}, counted by the endpoints using them. A
  * client is closed when its last endpoint releases it. Clients handed in by the user never come here, so they are never
- * closed by Camel.
+ * closed by Camel. Every client of one component counts into the component's one set of meters, so they are not part
+ * of the settings that tell clients apart.
  */
 public final class SharedOmicsClients implements AutoCloseable {
 
     private final Function<ClientSettings, OmicsClient> factory;
     private final Map<ClientSettings, Lease> leases = new HashMap<>();
 
-    public SharedOmicsClients() {
-        this(OmicsClientFactory::create);
+    /** @param metrics the component's meters, asked for when a client is made */
+    public SharedOmicsClients(Supplier<OmicsMetrics> metrics) {
+        this(settings -> OmicsClientFactory.create(settings, metrics.get()));
     }
 
     SharedOmicsClients(Function<ClientSettings, OmicsClient> factory) {

@@ -38,6 +38,11 @@ final class ImportJobFamily implements JobFamily<StartReadSetImportJobRequest, S
     }
 
     @Override
+    public String name() {
+        return "import";
+    }
+
+    @Override
     public int itemCount(StartReadSetImportJobRequest request) {
         return request.sources().size();
     }

@@ -47,6 +47,9 @@ public interface JobFamily<Q, S, J, R> {
     /** How logs and messages name one job, e.g. "import job". */
     String jobNoun();
 
+    /** The family's tag on meters, e.g. "import". */
+    String name();
+
     int itemCount(Q request);
 
     String sequenceStoreId(Q request);

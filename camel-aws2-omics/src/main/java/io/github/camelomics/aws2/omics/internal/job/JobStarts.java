@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelomics.aws2.omics.ClientTokenStrategy;
 
 import io.github.camelomics.aws2.omics.StartLedger;
+import io.github.camelomics.aws2.omics.internal.metrics.OmicsMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.omics.OmicsClient;
@@ -20,7 +21,8 @@ import software.amazon.awssdk.services.omics.OmicsClient;
  * With a start ledger, each job's token is looked up before its start: a recorded job is fetched (its current status,
  * with no start call) instead of started, and a started one is recorded once the service has answered. A process that
  * dies between the answer and the record loses nothing: the redelivery finds no record, starts with the same token,
- * and the service answers with the same job.
+ * and the service answers with the same job. Each start the service answers with a running job is counted in the
+ * metrics; a job found in the ledger, or one that had ended already (a repeated token), was not started again.
  *
  * @param <Q> the start request
  * @param <S> the start answer
@@ -33,12 +35,14 @@ public final class JobStarts<Q, S, J> {
     private final JobFamily<Q, S, J, ?> family;
     private final OmicsClient client;
     private final StartLedger ledger;
+    private final OmicsMetrics metrics;
 
     /** @param ledger where the job of each client token is recorded; null for none */
-    public JobStarts(JobFamily<Q, S, J, ?> family, OmicsClient client, StartLedger ledger) {
+    public JobStarts(JobFamily<Q, S, J, ?> family, OmicsClient client, StartLedger ledger, OmicsMetrics metrics) {
         this.family = family;
         this.client = client;
         this.ledger = ledger;
+        this.metrics = metrics;
     }
 
     /**
@@ -77,6 +81,8 @@ public final class JobStarts<Q, S, J> {
             LOG.info("HealthOmics answered client token {} with existing {} {} ({}); to run these items again, send a "
                      + "new clientToken", family.clientToken(job), family.jobNoun(), family.startedId(response),
                     family.startedStatus(response));
+        } else {
+            metrics.jobsStarted(family.name(), family.sequenceStoreId(job), 1);
         }
         return response;
     }

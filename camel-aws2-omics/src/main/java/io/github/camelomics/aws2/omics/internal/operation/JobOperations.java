@@ -1,6 +1,7 @@
 package io.github.camelomics.aws2.omics.internal.operation;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
@@ -15,6 +16,7 @@ import io.github.camelomics.aws2.omics.internal.job.JobAttempts;
 import io.github.camelomics.aws2.omics.internal.job.JobFamily;
 import io.github.camelomics.aws2.omics.internal.job.JobStarts;
 import io.github.camelomics.aws2.omics.internal.job.JobWatches;
+import io.github.camelomics.aws2.omics.internal.metrics.OmicsMetrics;
 import io.github.camelomics.aws2.omics.internal.operation.OperationSpec.Invocation;
 import org.apache.camel.Message;
 import org.slf4j.Logger;
@@ -27,7 +29,8 @@ import software.amazon.awssdk.services.omics.model.OmicsRequest;
  * with their client tokens and the start ledger), and with waitForCompletion hand the exchange to the watch of its
  * store, start the items that failed again while retryFailedSources allows, then answer with every item's latest
  * result, failing the exchange on failures when the options say so. What the answer puts on the message is the
- * family's ({@link Answers}).
+ * family's ({@link Answers}). The metrics are told of the jobs started, the jobs and items a wait saw end, the retries,
+ * the exchanges waiting now and, once answered, how long a waited request took.
  *
  * @param <Q> the start request
  * @param <S> the start answer
@@ -71,10 +74,11 @@ final class JobOperations<Q extends OmicsRequest, S, J, R> {
     /** Starts the request's jobs, then waits for them or answers with what the service said of each. */
     Invocation<Q> start() {
         return (request, call) -> {
+            Waited waited = waited(call, family.sequenceStoreId(request));
             List<S> started = start(request, call);
-            if (call.options().isWaitForCompletion()) {
-                return await(family.sequenceStoreId(request), started.stream().map(family::state).toList(), call,
-                        ended -> settle(JobAttempts.first(family, request, ended), call));
+            if (waited != null) {
+                return await(started.stream().map(family::state).toList(), waited,
+                        ended -> settle(JobAttempts.first(family, request, ended), waited));
             }
             answers.started(call.message(), started);
             return true;
@@ -87,14 +91,19 @@ final class JobOperations<Q extends OmicsRequest, S, J, R> {
      */
     <G> Invocation<G> get(BiFunction<OmicsClient, G, J> get, Function<G, String> sequenceStoreId) {
         return (request, call) -> {
+            Waited waited = waited(call, sequenceStoreId.apply(request));
             J job = get.apply(call.client(), request);
-            if (call.options().isWaitForCompletion()) {
-                return await(sequenceStoreId.apply(request), List.of(job), call,
-                        ended -> settle(JobAttempts.first(family, null, ended), call));
+            if (waited != null) {
+                return await(List.of(job), waited, ended -> settle(JobAttempts.first(family, null, ended), waited));
             }
             answers.got(call.message(), job);
             return true;
         };
+    }
+
+    /** A request that waits for its jobs, from now; null unless waitForCompletion. */
+    private static Waited waited(Call call, String sequenceStoreId) {
+        return call.options().isWaitForCompletion() ? new Waited(call, sequenceStoreId, call.timer().now()) : null;
     }
 
     /**
@@ -102,9 +111,9 @@ final class JobOperations<Q extends OmicsRequest, S, J, R> {
      * validation already built. The exchange's id is read only for the exchange strategy.
      */
     private List<S> start(Q request, Call call) {
-        return new JobStarts<>(family, call.client(), call.resources().startLedger()).start(request,
-                maxItemsPerJob.applyAsInt(call.options()), call.options().getClientTokenStrategy(),
-                call.message().getExchange()::getExchangeId, () -> call.values().wire(request));
+        return new JobStarts<>(family, call.client(), call.resources().startLedger(), call.resources().metrics())
+                .start(request, maxItemsPerJob.applyAsInt(call.options()), call.options().getClientTokenStrategy(),
+                        call.message().getExchange()::getExchangeId, () -> call.values().wire(request));
     }
 
     /**
@@ -113,10 +122,13 @@ final class JobOperations<Q extends OmicsRequest, S, J, R> {
      *
      * @return true when the message is answered now
      */
-    private boolean settle(JobAttempts<Q, J, R> attempts, Call call) {
+    private boolean settle(JobAttempts<Q, J, R> attempts, Waited waited) {
+        Call call = waited.call();
         Omics2Configuration options = call.options();
         List<Integer> failed = attempts.failedItems();
         if (failed.isEmpty() || attempts.retries() >= options.getRetryFailedSources()) {
+            call.resources().metrics().waitEnded(family.name(), waited.store(), attempts.status(),
+                    Duration.between(waited.began(), call.timer().now()));
             answers.ended(call, attempts);
             if (failOnFailure.test(options) && attempts.isFailure()) {
                 throw attempts.failure();
@@ -124,13 +136,14 @@ final class JobOperations<Q extends OmicsRequest, S, J, R> {
             return true;
         }
         Q retry = attempts.retryRequest(failed, options.getClientTokenStrategy() != ClientTokenStrategy.none);
+        call.resources().metrics().itemsRetried(family.name(), waited.store(), failed.size());
         // the retry carries its derived token, which JobStarts uses as given (suffixed when split)
         List<S> started = start(retry, call);
         LOG.info("{}(s) {}: {} item(s) failed, started again as job(s) {} (retry {} of {}): items {}", family.jobNoun(),
                 attempts.lastAttemptIds(), failed.size(), started.stream().map(family::startedId).toList(),
                 attempts.retries() + 1, options.getRetryFailedSources(), failed);
-        return await(family.sequenceStoreId(retry), started.stream().map(family::state).toList(), call,
-                ended -> settle(attempts.retried(failed, ended), call));
+        return await(started.stream().map(family::state).toList(), waited,
+                ended -> settle(attempts.retried(failed, ended), waited));
     }
 
     /**
@@ -141,10 +154,12 @@ final class JobOperations<Q extends OmicsRequest, S, J, R> {
      * @param  known the last known state of each job
      * @return       true when the message is answered now
      */
-    private boolean await(String sequenceStoreId, List<J> known, Call call, Answer<List<J>> whenEnded) {
+    private boolean await(List<J> known, Waited waited, Answer<List<J>> whenEnded) {
+        Call call = waited.call();
+        String sequenceStoreId = waited.store();
         if (known.stream().allMatch(job -> JobFamily.hasEnded(family.status(job)))) {
-            return whenEnded.answer(known.stream().map(job -> family.isDetailed(job) ? job
-                    : family.get(call.client(), sequenceStoreId, family.id(job))).toList());
+            return whenEnded.answer(counted(known.stream().map(job -> family.isDetailed(job) ? job
+                    : family.get(call.client(), sequenceStoreId, family.id(job))).toList(), waited));
         }
         Omics2Configuration options = call.options();
         JobWatches watches = call.resources().jobWatches();
@@ -152,15 +167,18 @@ final class JobOperations<Q extends OmicsRequest, S, J, R> {
                 Duration.ofMillis(options.getPollInterval()), call.timer());
         CompletableFuture<List<J>> ended = watches.await(watch, known, Duration.ofMillis(options.getWaitTimeout()),
                 call.keepWaiting());
+        OmicsMetrics metrics = call.resources().metrics();
+        metrics.waiting(family.name(), sequenceStoreId, 1);
         // answered on a thread of the completions, then the exchange resumes: the watch's own thread polls for every wait
         ended.whenCompleteAsync((jobs, error) -> {
+            metrics.waiting(family.name(), sequenceStoreId, -1);
             RuntimeException failure = null;
             boolean answered = true;
             try {
                 if (error != null) {
                     throw unwrap(error);
                 }
-                answered = whenEnded.answer(jobs);
+                answered = whenEnded.answer(counted(jobs, waited));
             } catch (RuntimeException e) {
                 failure = e;
             }
@@ -169,6 +187,25 @@ final class JobOperations<Q extends OmicsRequest, S, J, R> {
             }
         }, watches.completions());
         return false;
+    }
+
+    /** Tells the metrics of the jobs a wait saw end, and of their items, each by its status. */
+    private List<J> counted(List<J> ended, Waited waited) {
+        OmicsMetrics metrics = waited.call().resources().metrics();
+        for (J job : ended) {
+            metrics.jobEnded(family.name(), waited.store(), family.status(job));
+            List<R> items = family.results(job);
+            for (int i = 0; i < items.size(); i++) {
+                metrics.itemsEnded(family.name(), waited.store(), family.itemStatus(items.get(i)), 1);
+            }
+        }
+        return ended;
+    }
+
+    /**
+     * A request that waits for its jobs: its call, the store of its jobs, and when it began, for the time it waited.
+     */
+    private record Waited(Call call, String store, Instant began) {
     }
 
     /** What to do once jobs have ended. */

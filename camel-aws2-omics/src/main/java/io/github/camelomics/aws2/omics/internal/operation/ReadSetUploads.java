@@ -23,7 +23,8 @@ import static io.github.camelomics.aws2.omics.Omics2Constants.*;
 /**
  * Operation uploadReadSet, from the message to the answer: the read set's fields, the files of the message (read
  * once, checked with the fields), the upload (resumed when it can be), then with waitForCompletion the read set polled
- * until it is ACTIVE, or UPLOAD_FAILED, which fails the exchange with the service's message.
+ * until it is ACTIVE, or UPLOAD_FAILED, which fails the exchange with the service's message (and is counted in the
+ * metrics, as only a wait sees it).
  */
 final class ReadSetUploads {
 
@@ -69,7 +70,7 @@ final class ReadSetUploads {
                 new ReadSetUpload.Settings(options.getPartSize(), options.getPartsInFlight(),
                         options.isKeepUploadOnFailure(), Duration.ofMillis(options.getProgressInterval()),
                         options.getProgressListener()),
-                region, request, files).run();
+                region, request, files, call.resources().metrics()).run();
         Message out = call.message();
         out.setHeader(READ_SET_ID, outcome.readSetId());
         out.setHeader(UPLOAD_ID, outcome.uploadId());
@@ -83,6 +84,7 @@ final class ReadSetUploads {
             out.setBody(readSet);
             out.setHeader(READ_SET_STATUS, readSet.statusAsString());
             out.setHeader(CREATION_TIME, readSet.creationTime());
+            call.resources().metrics().readSetEnded(request.sequenceStoreId(), readSet.statusAsString());
             if (readSet.status() == ReadSetStatus.UPLOAD_FAILED) {
                 throw new ReadSetUploadFailedException(readSet.id(), readSet.statusMessage());
             }

@@ -15,13 +15,14 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.camelomics.aws2.omics.UploadLedger.Part;
 import io.github.camelomics.aws2.omics.UploadLedger.Upload;
+import io.github.camelomics.aws2.omics.internal.metrics.OmicsMetrics;
 import io.github.camelomics.aws2.omics.internal.upload.MissingParts.PartToSend;
 
 /**
  * Sends the missing parts of an upload, {@code partsInFlight} at a time, streamed from disk. Each confirmed part is
  * recorded on the calling thread (the ledger sees one writer per upload) before the next one starts: a part is sent
  * only while fewer than partsInFlight are sent and not yet recorded, so a crash at any moment loses at most
- * partsInFlight parts, however slow the ledger.
+ * partsInFlight parts, however slow the ledger. Each confirmed part, and its bytes, are counted in the metrics.
  */
 final class PartSender {
 
@@ -29,12 +30,14 @@ final class PartSender {
     private final LedgerEntry entry;
     private final long partSize;
     private final int partsInFlight;
+    private final OmicsMetrics metrics;
 
-    PartSender(UploadCalls calls, LedgerEntry entry, long partSize, int partsInFlight) {
+    PartSender(UploadCalls calls, LedgerEntry entry, long partSize, int partsInFlight, OmicsMetrics metrics) {
         this.calls = calls;
         this.entry = entry;
         this.partSize = partSize;
         this.partsInFlight = partsInFlight;
+        this.metrics = metrics;
     }
 
     /** @return the upload with every part confirmed */
@@ -69,6 +72,8 @@ final class PartSender {
                 upload = upload.withParts(confirmed);
                 entry.save(upload);
                 progress.partDone(part.bytes());
+                metrics.uploadParts(calls.sequenceStoreId(), OmicsMetrics.PART_SENT, 1);
+                metrics.uploadBytes(calls.sequenceStoreId(), part.bytes());
                 done++;
                 if (next.hasNext()) {
                     PartToSend following = next.next();

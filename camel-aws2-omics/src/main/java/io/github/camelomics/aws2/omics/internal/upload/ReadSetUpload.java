@@ -11,6 +11,7 @@ import io.github.camelomics.aws2.omics.UploadLedger.Part;
 import io.github.camelomics.aws2.omics.UploadLedger.Upload;
 import io.github.camelomics.aws2.omics.UploadProgress;
 import io.github.camelomics.aws2.omics.UploadProgressListener;
+import io.github.camelomics.aws2.omics.internal.metrics.OmicsMetrics;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import software.amazon.awssdk.services.omics.OmicsClient;
@@ -19,7 +20,8 @@ import software.amazon.awssdk.services.omics.model.CreateMultipartReadSetUploadR
 /**
  * One read set upload, resumable: Create (or go on with the upload the ledger remembers), send the missing parts, check
  * that the files did not change meanwhile, Complete. Each step records in the upload ledger before the next, so a crash
- * at any point is resumed from there; what a failure leaves is the {@link FailurePolicy}'s call.
+ * at any point is resumed from there; what a failure leaves is the {@link FailurePolicy}'s call. The metrics are told
+ * of the uploads in progress, the parts confirmed before a resume, and each part sent.
  */
 public final class ReadSetUpload {
 
@@ -54,10 +56,11 @@ public final class ReadSetUpload {
     private final LedgerReconciler reconciler;
     private final PartSender sender;
     private final FailurePolicy failurePolicy;
+    private final OmicsMetrics metrics;
 
     /** @param files as they were checked, SOURCE1 first: the upload is of these versions */
     public ReadSetUpload(OmicsClient client, UploadLedger ledger, Settings settings, String region,
-                         CreateMultipartReadSetUploadRequest create, List<UploadFile> files) {
+                         CreateMultipartReadSetUploadRequest create, List<UploadFile> files, OmicsMetrics metrics) {
         this.settings = settings;
         this.create = create;
         this.files = List.copyOf(files);
@@ -65,11 +68,21 @@ public final class ReadSetUpload {
                 files.size() > 1 ? files.get(1).path().toString() : null));
         this.calls = new UploadCalls(client, create.sequenceStoreId());
         this.reconciler = new LedgerReconciler(entry, calls, this.files, settings.partSize());
-        this.sender = new PartSender(calls, entry, settings.partSize(), settings.partsInFlight());
+        this.sender = new PartSender(calls, entry, settings.partSize(), settings.partsInFlight(), metrics);
         this.failurePolicy = new FailurePolicy(calls, entry, settings.keepOnFailure());
+        this.metrics = metrics;
     }
 
     public Outcome run() {
+        metrics.uploadsInProgress(create.sequenceStoreId(), 1);
+        try {
+            return resumeOrBegin();
+        } finally {
+            metrics.uploadsInProgress(create.sequenceStoreId(), -1);
+        }
+    }
+
+    private Outcome resumeOrBegin() {
         Optional<Upload> resumed = reconciler.resumeOrForget();
         if (resumed.isPresent() && resumed.get().readSetId() != null) {
             return uploadedBefore(resumed.get());
@@ -80,6 +93,9 @@ public final class ReadSetUpload {
             if (missing.resumedFromPart() > 1) {
                 LOG.info("Resuming upload {} of {} from part {} of {}", created.uploadId(), entry.source1(),
                         missing.resumedFromPart(), missing.total());
+            }
+            if (!created.parts().isEmpty()) {
+                metrics.uploadParts(create.sequenceStoreId(), OmicsMetrics.PART_SKIPPED, created.parts().size());
             }
             ProgressMeter progress = progressOf(created, missing.resumedFromPart());
             Upload sent = sender.sendAll(created, missing.parts(), progress);

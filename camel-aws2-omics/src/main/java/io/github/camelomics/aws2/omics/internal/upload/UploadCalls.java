@@ -33,6 +33,10 @@ final class UploadCalls {
         this.sequenceStoreId = sequenceStoreId;
     }
 
+    String sequenceStoreId() {
+        return sequenceStoreId;
+    }
+
     /** @return the upload id */
     String create(CreateMultipartReadSetUploadRequest request) {
         return client.createMultipartReadSetUpload(request).uploadId();
