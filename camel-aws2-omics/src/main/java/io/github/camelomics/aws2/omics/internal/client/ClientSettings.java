@@ -37,7 +37,6 @@ public record ClientSettings(
         RequestBudget requestBudget,
         String budgetKey) {
 
-    /** The settings with the budget the user gave (option requestBudget), if any. */
     /**
      * What stops a client being built from these settings: missing credentials, an unknown region, an endpoint
      * override that is not a URI, fewer than one attempt. Each problem names the option to set.
@@ -56,6 +55,7 @@ public record ClientSettings(
         return new LocalRequestBudget();
     }
 
+    /** The settings with the budget the user gave (option requestBudget), if any. */
     public static ClientSettings of(Omics2Configuration c) {
         return of(c, c.getRequestBudget());
     }
