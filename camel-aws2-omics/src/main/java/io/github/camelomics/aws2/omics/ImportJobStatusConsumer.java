@@ -3,12 +3,15 @@ package io.github.camelomics.aws2.omics;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 import io.github.camelomics.aws2.omics.internal.job.JobFamily;
 import io.github.camelomics.aws2.omics.internal.operation.ResultHeaders;
 import io.github.camelomics.aws2.omics.internal.operation.ResultHeaders.ImportJob;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.ScheduledPollConsumer;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
@@ -33,6 +36,7 @@ import software.amazon.awssdk.services.omics.model.ListReadSetImportJobsResponse
  * created since the oldest one still running, not the store's history. The first poll, with no watermark kept, starts
  * at option since (unset: the whole history).
  */
+@ManagedResource(description = "Managed AWS HealthOmics import job status consumer")
 public class ImportJobStatusConsumer extends ScheduledPollConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(ImportJobStatusConsumer.class);
@@ -49,8 +53,36 @@ public class ImportJobStatusConsumer extends ScheduledPollConsumer {
         FAILED
     }
 
+    /**
+     * What the polls came to, as of the last one; replaced whole after each poll, read by the dev console and JMX.
+     *
+     * @param lastPoll   when the last poll began, by the system clock; null before the first
+     * @param lastError  what the last poll failed with; null when it succeeded
+     * @param lastEvents the status events the last poll emitted
+     * @param watermark  the creation time the next poll lists from, as the last poll left it; null while there is none
+     */
+    record PollStatus(Instant lastPoll, String lastError, int lastEvents, Instant watermark, long polls,
+                      long failedPolls) {
+
+        static final PollStatus NONE = new PollStatus(null, null, 0, null, 0, 0);
+
+        PollStatus succeeded(Instant at, int events, Instant watermarkLeft) {
+            return new PollStatus(at, null, events, watermarkLeft, polls + 1, failedPolls);
+        }
+
+        PollStatus failed(Instant at, Exception error) {
+            return new PollStatus(at, error.getClass().getSimpleName() + ": " + error.getMessage(), 0, watermark,
+                    polls + 1, failedPolls + 1);
+        }
+    }
+
     private IdempotentRepository repository;
     private WatermarkStore watermarks;
+    private volatile PollStatus status = PollStatus.NONE;
+    /** Every event emitted, those of a poll that failed later included. */
+    private final LongAdder eventsEmitted = new LongAdder();
+    /** The watermark the running poll leaves, for its status. */
+    private Instant watermarkLeft;
 
     public ImportJobStatusConsumer(Omics2Endpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -83,10 +115,59 @@ public class ImportJobStatusConsumer extends ScheduledPollConsumer {
 
     @Override
     protected int poll() throws Exception {
+        Instant at = Instant.now();
+        try {
+            int emitted = listAndEmit();
+            status = status.succeeded(at, emitted, watermarkLeft);
+            return emitted;
+        } catch (Exception e) {
+            status = status.failed(at, e);
+            throw e;
+        }
+    }
+
+    /** What the polls came to, as of the last one. */
+    PollStatus pollStatus() {
+        return status;
+    }
+
+    @ManagedAttribute(description = "Polls since the consumer started, failed ones included")
+    public long getPolls() {
+        return status.polls();
+    }
+
+    @ManagedAttribute(description = "Polls that failed since the consumer started")
+    public long getFailedPolls() {
+        return status.failedPolls();
+    }
+
+    @ManagedAttribute(description = "Status events emitted since the consumer started")
+    public long getEventsEmitted() {
+        return eventsEmitted.sum();
+    }
+
+    @ManagedAttribute(description = "When the last poll began (ISO-8601), empty before the first")
+    public String getLastPoll() {
+        return status.lastPoll() == null ? "" : status.lastPoll().toString();
+    }
+
+    @ManagedAttribute(description = "What the last poll failed with, empty when it succeeded")
+    public String getLastPollError() {
+        return status.lastError() == null ? "" : status.lastError();
+    }
+
+    @ManagedAttribute(description = "Creation time the next poll lists jobs from (ISO-8601), empty while there is none")
+    public String getWatermark() {
+        return status.watermark() == null ? "" : status.watermark().toString();
+    }
+
+    /** One poll: the jobs created since the watermark, each status not emitted before, then the watermark moved on. */
+    private int listAndEmit() throws Exception {
         Omics2Configuration options = getEndpoint().getConfiguration();
         OmicsClient client = getEndpoint().getClient();
         String store = options.getSequenceStoreId();
         Instant watermark = watermarks.watermark(store);
+        watermarkLeft = watermark;
         Instant from = watermark != null ? watermark : firstPollStart(options);
         ImportReadSetFilter filter = filter(watermark, from);
         int emitted = 0;
@@ -105,6 +186,7 @@ public class ImportJobStatusConsumer extends ScheduledPollConsumer {
                 Emission emission = ended || !options.isTerminalStatusesOnly() ? emit(client, job, ended) : Emission.SKIPPED;
                 if (emission == Emission.EMITTED) {
                     emitted++;
+                    eventsEmitted.increment();
                 }
                 Instant created = job.creationTime();
                 if (created != null) {
@@ -124,6 +206,7 @@ public class ImportJobStatusConsumer extends ScheduledPollConsumer {
         Instant next = oldestUnsettled != null ? oldestUnsettled : newest != null ? newest : from;
         if (next != null && (watermark == null || next.isAfter(watermark))) {
             watermarks.advance(store, next);
+            watermarkLeft = next;
             LOG.debug("Watermark of store {}: {}", store, next);
         }
         return emitted;

@@ -39,14 +39,17 @@ final class BudgetInterceptor implements ExecutionInterceptor {
             "CreateMultipartReadSetUpload", 1.0, "CompleteMultipartReadSetUpload", 1.0, "AbortMultipartReadSetUpload", 1.0);
 
     private final RequestBudget budget;
+    /** Where each permit is told, for the dev console and JMX. */
+    private final QuotaLineUse use;
     private final String budgetKey;
     private final double permitsPerSecond;
     private final long attemptTimeoutNanos;
     private final long callTimeoutNanos;
 
-    BudgetInterceptor(RequestBudget budget, String budgetKey, double permitsPerSecond, long attemptTimeoutMillis,
+    BudgetInterceptor(QuotaLineUse use, String budgetKey, double permitsPerSecond, long attemptTimeoutMillis,
                       long callTimeoutMillis) {
-        this.budget = budget;
+        this.budget = use.budget();
+        this.use = use;
         this.budgetKey = budgetKey;
         this.permitsPerSecond = permitsPerSecond;
         this.attemptTimeoutNanos = TimeUnit.MILLISECONDS.toNanos(attemptTimeoutMillis);
@@ -69,7 +72,9 @@ final class BudgetInterceptor implements ExecutionInterceptor {
                 ? callTimeoutNanos - (System.nanoTime() - callStart) : Long.MAX_VALUE;
         long maxWait = Math.max(0, Math.min(attemptTimeoutNanos > 0 ? attemptTimeoutNanos : Long.MAX_VALUE, callLeft));
         try {
+            long asked = System.nanoTime();
             if (budget.acquire(line, maxWait == Long.MAX_VALUE ? null : Duration.ofNanos(maxWait))) {
+                use.permitTaken(line, System.nanoTime() - asked);
                 return;
             }
             // no permit in time: the SDK's timers started before this attempt, so they end it while this sleeps

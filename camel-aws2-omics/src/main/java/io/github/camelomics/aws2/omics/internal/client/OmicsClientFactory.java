@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
-import io.github.camelomics.aws2.omics.RequestBudget;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkClientException;
 import software.amazon.awssdk.core.client.config.SdkAdvancedClientOption;
@@ -46,8 +45,8 @@ final class OmicsClientFactory {
         return problems;
     }
 
-    /** The client; the settings must have no {@link #problems}. */
-    static OmicsClient create(ClientSettings s) {
+    /** The client, drawing from the budget of {@code use}; the settings must have no {@link #problems}. */
+    static OmicsClient create(ClientSettings s, QuotaLineUse use) {
         Consumer<String> invalid = problem -> {
             throw new IllegalArgumentException("aws2-omics: " + problem);
         };
@@ -76,8 +75,7 @@ final class OmicsClientFactory {
             override.apiCallTimeout(Duration.ofMillis(s.apiCallTimeoutMillis()));
         }
         if (s.requestsPerSecond() > 0) {
-            RequestBudget budget = s.requestBudget() == null ? new LocalRequestBudget() : s.requestBudget();
-            override.addExecutionInterceptor(new BudgetInterceptor(budget, s.budgetKey(), s.requestsPerSecond(),
+            override.addExecutionInterceptor(new BudgetInterceptor(use, s.budgetKey(), s.requestsPerSecond(),
                     s.apiCallAttemptTimeoutMillis(), s.apiCallTimeoutMillis()));
         }
         return builder.overrideConfiguration(override.build()).build();

@@ -78,6 +78,12 @@ final class PostgresRequestBudget implements RequestBudget {
         return granted;
     }
 
+    /** True from the failure that made it pace in this JVM until the database answers again. */
+    @Override
+    public boolean isOnFallback() {
+        return degraded.get();
+    }
+
     /**
      * The line's bucket. Its configuration is stored with it; a replica with a higher rate (a raised quota) replaces
      * the stored one, keeping the tokens, while a lower rate is taken only by a bucket made anew (see docs/SCALING.md).
