@@ -71,8 +71,8 @@ public class ImportJobStatusConsumer extends ScheduledPollConsumer {
         }
 
         PollStatus failed(Instant at, Exception error) {
-            return new PollStatus(at, error.getClass().getSimpleName() + ": " + error.getMessage(), 0, watermark,
-                    polls + 1, failedPolls + 1);
+            String why = error.getClass().getSimpleName() + (error.getMessage() == null ? "" : ": " + error.getMessage());
+            return new PollStatus(at, why, 0, watermark, polls + 1, failedPolls + 1);
         }
     }
 
