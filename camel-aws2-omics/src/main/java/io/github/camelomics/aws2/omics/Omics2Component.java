@@ -8,6 +8,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 
 import io.github.camelomics.aws2.omics.internal.client.SharedOmicsClients;
+import io.github.camelomics.aws2.omics.internal.job.JobCounts;
 import io.github.camelomics.aws2.omics.internal.job.JobWatches;
 import io.github.camelomics.aws2.omics.internal.metrics.OmicsMetrics;
 import io.github.camelomics.aws2.omics.internal.postgres.PostgresStores;
@@ -41,6 +42,7 @@ public class Omics2Component extends HealthCheckComponent {
     private final SharedOmicsClients clients = new SharedOmicsClients();
     private final PostgresStores postgresStores = new PostgresStores();
     private final ReadSetUpload.InFlight uploadsInFlight = new ReadSetUpload.InFlight();
+    private final JobCounts jobCounts = new JobCounts();
 
     private JobWatches watches;
     private ExecutorService watchThreads;
@@ -103,7 +105,7 @@ public class Omics2Component extends HealthCheckComponent {
                     task.run();
                 }
             };
-            watches = new JobWatches(watchThreads, completions);
+            watches = new JobWatches(watchThreads, completions, jobCounts);
         }
         return watches;
     }
@@ -120,6 +122,11 @@ public class Omics2Component extends HealthCheckComponent {
     /** The uploads of every endpoint while they send and complete. */
     ReadSetUpload.InFlight uploadsInFlight() {
         return uploadsInFlight;
+    }
+
+    /** The jobs its producers started and its waits saw end. */
+    JobCounts jobCounts() {
+        return jobCounts;
     }
 
     /** The waits for jobs not yet over; none before the first, which makes the watches (looking makes none). */
@@ -155,6 +162,21 @@ public class Omics2Component extends HealthCheckComponent {
     @ManagedAttribute(description = "Waits for jobs over since the watches were made: jobs ended, timed out or stopped")
     public synchronized long getWaitsEnded() {
         return watches == null ? 0 : watches.waitsEnded();
+    }
+
+    @ManagedAttribute(description = "Jobs the producers started (a client token's earlier job not counted)")
+    public long getJobsStarted() {
+        return jobCounts.started();
+    }
+
+    @ManagedAttribute(description = "Jobs a wait saw end")
+    public long getJobsEnded() {
+        return jobCounts.ended().values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    @ManagedAttribute(description = "Jobs a wait saw end, by status")
+    public String getJobsEndedByStatus() {
+        return jobCounts.ended().toString();
     }
 
     @ManagedAttribute(description = "Read set uploads sending parts or completing now")

@@ -86,7 +86,7 @@ public class Omics2DevConsole extends AbstractDevConsole {
         for (UploadProgress upload : now.uploads()) {
             String left = upload.timeLeft() == null ? "time left not known yet"
                     : "about " + TimeUtils.printDuration(upload.timeLeft(), false) + " left";
-            text.append(String.format("    %s  %s %3d%%  %d of %d parts  %.1f MB/s  %s  resumed from part %d  "
+            text.append(String.format("    %s  %s %3d%%  %d of %d parts  %.2f MB/s  %s  resumed from part %d  "
                                       + "(upload %s)%n",
                     upload.source1(), bar(upload), upload.percent(), upload.partsDone(), upload.partsTotal(),
                     upload.megabytesPerSecond(), left, upload.resumedFromPart(), upload.uploadId()));

@@ -104,7 +104,8 @@ public class Omics2Endpoint extends ScheduledPollEndpoint implements EndpointSer
             optionsChecked = true;
         }
         resources = EndpointResources.open(configuration, getComponent().clients(), getComponent().postgresStores(),
-                getComponent()::jobWatches, getComponent().uploadsInFlight(), getComponent().metrics());
+                getComponent()::jobWatches, getComponent().uploadsInFlight(), getComponent().jobCounts(),
+                getComponent().metrics());
     }
 
     @Override

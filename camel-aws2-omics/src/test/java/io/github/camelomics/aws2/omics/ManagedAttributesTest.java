@@ -70,6 +70,8 @@ class ManagedAttributesTest extends EmulatorTestSupport {
             assertEquals(1, JMX.getAttribute(component, "JobWatches"), "one store, one interval, one client");
             assertEquals(2L, JMX.getAttribute(component, "WaitsBegun"));
             assertEquals(0L, JMX.getAttribute(component, "WaitsEnded"));
+            assertEquals(2L, JMX.getAttribute(component, "JobsStarted"), "the start cut at one source a job");
+            assertEquals(0L, JMX.getAttribute(component, "JobsEnded"), "both run");
             assertEquals(1, JMX.getAttribute(component, "UploadsInFlight"));
             assertEquals(1, JMX.getAttribute(component, "Clients"), "every endpoint has the same client settings");
             assertEquals(6, JMX.getAttribute(component, "QuotaLines"),
@@ -93,6 +95,16 @@ class ManagedAttributesTest extends EmulatorTestSupport {
             assertEquals(2L, JMX.getAttribute(consumer, "EventsEmitted"));
             assertEquals("2025-06-01T12:00:00Z", JMX.getAttribute(consumer, "Watermark"));
             assertEquals("", JMX.getAttribute(consumer, "LastPollError"));
+
+            scene.close(); // the upload completes, the jobs end and their waits with them
+
+            assertEquals(0, JMX.getAttribute(component, "WaitingExchanges"));
+            assertEquals(2L, JMX.getAttribute(component, "WaitsEnded"));
+            assertEquals(2L, JMX.getAttribute(component, "JobsEnded"), "each job counted once, though two waits saw it");
+            assertEquals("{COMPLETED=2}", JMX.getAttribute(component, "JobsEndedByStatus"));
+            assertEquals(0, JMX.getAttribute(component, "UploadsInFlight"));
+            assertEquals(0, JMX.getAttribute(start, "WaitingExchanges"));
+            assertEquals(0, JMX.getAttribute(upload, "UploadsInFlight"));
 
             List<String> shown = new ArrayList<>();
             for (ObjectName name : JMX.queryNames(pattern("type=*"), null)) {

@@ -3,6 +3,7 @@ package io.github.camelomics.aws2.omics.support;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -62,6 +63,7 @@ public final class InFlightScene implements AutoCloseable {
     private final OmicsEmulatorExtension emulator;
     private final Omics2Component component;
     private CompletableFuture<Exchange> upload;
+    private final List<CompletableFuture<Exchange>> imports = new ArrayList<>();
     private SteppedTimer timer;
     private Path file;
 
@@ -149,10 +151,11 @@ public final class InFlightScene implements AutoCloseable {
         emulator.s3().putFastq(s1, 4, 50);
         emulator.s3().putFastq(s2, 4, 50);
         ProducerTemplate template = context.createProducerTemplate();
-        template.asyncSend("direct:start", e -> e.getMessage().setBody(List.of(source(s1, "S1"), source(s2, "S2"))));
+        imports.add(template.asyncSend("direct:start",
+                e -> e.getMessage().setBody(List.of(source(s1, "S1"), source(s2, "S2")))));
         timer.awaitPause(1);
         String first = emulator.state().jobs().get(0).id();
-        template.asyncSend("direct:get", e -> e.getMessage().setHeader(Omics2Constants.IMPORT_JOB_ID, first));
+        imports.add(template.asyncSend("direct:get", e -> e.getMessage().setHeader(Omics2Constants.IMPORT_JOB_ID, first)));
         long deadline = System.currentTimeMillis() + 10_000;
         while (component.getWaitingExchanges() < 2) {
             assertTrue(System.currentTimeMillis() < deadline, "the Get did not begin waiting within 10 s");
@@ -181,6 +184,10 @@ public final class InFlightScene implements AutoCloseable {
         if (timer != null) {
             emulator.finishImports();
             timer.releaseUntil(() -> component.getWaitingExchanges() == 0);
+            for (CompletableFuture<Exchange> answered : imports) {
+                Exchange done = answered.get(30, TimeUnit.SECONDS);
+                assertTrue(done.getException() == null, "a waited import failed: " + done.getException());
+            }
         }
     }
 

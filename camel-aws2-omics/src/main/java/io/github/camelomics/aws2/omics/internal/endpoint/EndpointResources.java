@@ -13,6 +13,7 @@ import io.github.camelomics.aws2.omics.UploadLedger;
 import io.github.camelomics.aws2.omics.WatermarkStore;
 import io.github.camelomics.aws2.omics.internal.client.ClientSettings;
 import io.github.camelomics.aws2.omics.internal.client.SharedOmicsClients;
+import io.github.camelomics.aws2.omics.internal.job.JobCounts;
 import io.github.camelomics.aws2.omics.internal.job.JobWatches;
 import io.github.camelomics.aws2.omics.internal.metrics.OmicsMetrics;
 import io.github.camelomics.aws2.omics.internal.postgres.PostgresStores;
@@ -30,7 +31,7 @@ public final class EndpointResources implements AutoCloseable {
 
     /** A stopped endpoint's: no client, no budget, no ledgers, nothing to give back. */
     public static final EndpointResources NONE = new EndpointResources(null, null, null, null, null, null, null, null,
-            OmicsMetrics.NONE, null, null);
+            null, OmicsMetrics.NONE, null, null);
 
     private final OmicsClient client;
     private final RequestBudget budget;
@@ -42,6 +43,7 @@ public final class EndpointResources implements AutoCloseable {
     private final Supplier<JobWatches> jobWatches;
     /** The component's uploads in flight, where this endpoint's show while they run. */
     private final ReadSetUpload.InFlight uploadsInFlight;
+    private final JobCounts jobCounts;
     private final OmicsMetrics metrics;
     /** Where the client was leased, and with what settings; null when the user gave the client. */
     private final SharedOmicsClients lender;
@@ -50,7 +52,8 @@ public final class EndpointResources implements AutoCloseable {
     private EndpointResources(OmicsClient client, RequestBudget budget, StartLedger startLedger, UploadLedger uploadLedger,
                               WatermarkStore givenWatermarks, WatermarkStore sharedWatermarks,
                               Supplier<JobWatches> jobWatches, ReadSetUpload.InFlight uploadsInFlight,
-                              OmicsMetrics metrics, SharedOmicsClients lender, ClientSettings leased) {
+                              JobCounts jobCounts, OmicsMetrics metrics, SharedOmicsClients lender,
+                              ClientSettings leased) {
         this.client = client;
         this.budget = budget;
         this.startLedger = startLedger;
@@ -59,6 +62,7 @@ public final class EndpointResources implements AutoCloseable {
         this.sharedWatermarks = sharedWatermarks;
         this.jobWatches = jobWatches;
         this.uploadsInFlight = uploadsInFlight;
+        this.jobCounts = jobCounts;
         this.metrics = metrics;
         this.lender = lender;
         this.leased = leased;
@@ -67,24 +71,26 @@ public final class EndpointResources implements AutoCloseable {
     /**
      * Chooses and makes the resources of checked options: the stores in PostgreSQL come from the component's
      * {@code stores} (one per DataSource), a client the user did not give is leased from its {@code clients}, and
-     * waits go to its {@code jobWatches}, uploads show in its {@code uploadsInFlight}, and what happens is told to its
-     * {@code metrics}.
+     * waits go to its {@code jobWatches}, uploads show in its {@code uploadsInFlight}, jobs started are counted in its
+     * {@code jobCounts}, and what happens is told to its {@code metrics}.
      */
     public static EndpointResources open(Omics2Configuration options, SharedOmicsClients clients, PostgresStores stores,
                                          Supplier<JobWatches> jobWatches, ReadSetUpload.InFlight uploadsInFlight,
-                                         OmicsMetrics metrics) {
+                                         JobCounts jobCounts, OmicsMetrics metrics) {
         StartLedger startLedger = startLedger(options, stores);
         WatermarkStore sharedWatermarks = options.isSharedWatermark()
                 ? stores.watermarks(options.getDataSource(), options.getRegion()) : null;
         UploadLedger uploadLedger = uploadLedger(options, stores);
         if (options.getOmicsClient() != null) {
             return new EndpointResources(options.getOmicsClient(), null, startLedger, uploadLedger,
-                    options.getWatermarkStore(), sharedWatermarks, jobWatches, uploadsInFlight, metrics, null, null);
+                    options.getWatermarkStore(), sharedWatermarks, jobWatches, uploadsInFlight, jobCounts, metrics, null,
+                    null);
         }
         RequestBudget budget = budget(options, stores);
         ClientSettings settings = ClientSettings.of(options, budget);
         return new EndpointResources(clients.acquire(settings), budget, startLedger, uploadLedger,
-                options.getWatermarkStore(), sharedWatermarks, jobWatches, uploadsInFlight, metrics, clients, settings);
+                options.getWatermarkStore(), sharedWatermarks, jobWatches, uploadsInFlight, jobCounts, metrics, clients,
+                settings);
     }
 
     /** The user's requestBudget, else the one shared in dataSource with sharedBudget=true, else null: the local pace. */
@@ -138,6 +144,11 @@ public final class EndpointResources implements AutoCloseable {
     /** The component's uploads in flight, where this endpoint's uploads show while they send and complete. */
     public ReadSetUpload.InFlight uploadsInFlight() {
         return uploadsInFlight;
+    }
+
+    /** Where the component counts the jobs its producers start. */
+    public JobCounts jobCounts() {
+        return jobCounts;
     }
 
     /** The component's meters; {@link OmicsMetrics#NONE} without a MeterRegistry. */

@@ -33,12 +33,17 @@ public final class JobStarts<Q, S, J> {
     private final JobFamily<Q, S, J, ?> family;
     private final OmicsClient client;
     private final StartLedger ledger;
+    private final JobCounts counts;
 
-    /** @param ledger where the job of each client token is recorded; null for none */
-    public JobStarts(JobFamily<Q, S, J, ?> family, OmicsClient client, StartLedger ledger) {
+    /**
+     * @param ledger where the job of each client token is recorded; null for none
+     * @param counts where each job started is counted
+     */
+    public JobStarts(JobFamily<Q, S, J, ?> family, OmicsClient client, StartLedger ledger, JobCounts counts) {
         this.family = family;
         this.client = client;
         this.ledger = ledger;
+        this.counts = counts;
     }
 
     /**
@@ -77,6 +82,8 @@ public final class JobStarts<Q, S, J> {
             LOG.info("HealthOmics answered client token {} with existing {} {} ({}); to run these items again, send a "
                      + "new clientToken", family.clientToken(job), family.jobNoun(), family.startedId(response),
                     family.startedStatus(response));
+        } else {
+            counts.countStart();
         }
         return response;
     }

@@ -169,6 +169,9 @@ final class JobWatch<J> implements Runnable {
             if (!Objects.equals(family.status(now), family.status(known))) {
                 LOG.debug("{} {} in store {}: {}", family.jobNoun(), id, key.sequenceStoreId(), family.status(now));
             }
+            if (JobStatuses.hasEnded(family.status(now)) && !JobStatuses.hasEnded(family.status(known))) {
+                owner.counts().countEnd(family.status(now));
+            }
             update(now);
         }
         waits.forEach(JobWait::completeIfEnded);

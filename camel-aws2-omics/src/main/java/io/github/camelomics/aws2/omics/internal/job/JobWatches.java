@@ -47,6 +47,7 @@ public final class JobWatches implements AutoCloseable {
 
     private final Executor executor;
     private final Executor completions;
+    private final JobCounts counts;
     private final Map<Key<?>, JobWatch<?>> watches = new HashMap<>();
     private final LongAdder waitsBegun = new LongAdder();
     private final LongAdder waitsEnded = new LongAdder();
@@ -56,10 +57,12 @@ public final class JobWatches implements AutoCloseable {
      * @param executor    runs each watch's loop, one thread per watch while it has waits
      * @param completions where waiting exchanges go on once their jobs have ended, so that the rest of their route does
      *                    not run on, and hold up, the watch that polls for every wait
+     * @param counts      where each job a watch sees end is counted
      */
-    public JobWatches(Executor executor, Executor completions) {
+    public JobWatches(Executor executor, Executor completions, JobCounts counts) {
         this.executor = executor;
         this.completions = completions;
+        this.counts = counts;
     }
 
     /**
@@ -119,6 +122,10 @@ public final class JobWatches implements AutoCloseable {
     /** Where waiting exchanges go on once their jobs have ended. */
     public Executor completions() {
         return completions;
+    }
+
+    JobCounts counts() {
+        return counts;
     }
 
     /** The watches running now. */
