@@ -3,6 +3,7 @@ package io.github.camelomics.aws2.omics;
 import java.time.Instant;
 import java.util.List;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.LongAdder;
 
 import io.github.camelomics.aws2.omics.internal.job.JobFamily;
 import io.github.camelomics.aws2.omics.internal.metrics.OmicsMetrics;
@@ -10,6 +11,8 @@ import io.github.camelomics.aws2.omics.internal.operation.ResultHeaders;
 import io.github.camelomics.aws2.omics.internal.operation.ResultHeaders.ImportJob;
 import org.apache.camel.Exchange;
 import org.apache.camel.Processor;
+import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.spi.IdempotentRepository;
 import org.apache.camel.support.ScheduledPollConsumer;
 import org.apache.camel.support.processor.idempotent.MemoryIdempotentRepository;
@@ -37,6 +40,7 @@ import software.amazon.awssdk.services.omics.model.ListReadSetImportJobsResponse
  * The component's metrics count the polls by outcome and the events by status, and its lag gauge reads the watermark
  * as of the last poll (never the store itself, which may be a database).
  */
+@ManagedResource(description = "Managed AWS HealthOmics import job status consumer")
 public class ImportJobStatusConsumer extends ScheduledPollConsumer {
 
     private static final Logger LOG = LoggerFactory.getLogger(ImportJobStatusConsumer.class);
@@ -53,11 +57,37 @@ public class ImportJobStatusConsumer extends ScheduledPollConsumer {
         FAILED
     }
 
+    /**
+     * What the polls came to, as of the last one; replaced whole after each poll, read by the dev console and JMX.
+     *
+     * @param lastPoll   when the last poll began, by the system clock; null before the first
+     * @param lastError  what the last poll failed with; null when it succeeded
+     * @param lastEvents the status events the last poll emitted
+     * @param watermark  the creation time the next poll lists from, as the last poll left it; null while there is none
+     */
+    record PollStatus(Instant lastPoll, String lastError, int lastEvents, Instant watermark, long polls,
+                      long failedPolls) {
+
+        static final PollStatus NONE = new PollStatus(null, null, 0, null, 0, 0);
+
+        PollStatus succeeded(Instant at, int events, Instant watermarkLeft) {
+            return new PollStatus(at, null, events, watermarkLeft, polls + 1, failedPolls);
+        }
+
+        PollStatus failed(Instant at, Exception error) {
+            String why = error.getClass().getSimpleName() + (error.getMessage() == null ? "" : ": " + error.getMessage());
+            return new PollStatus(at, why, 0, watermark, polls + 1, failedPolls + 1);
+        }
+    }
+
     private IdempotentRepository repository;
     private WatermarkStore watermarks;
     private OmicsMetrics metrics;
-    /** The watermark as the last poll left it, for the lag gauge. */
+    /** The watermark as the last poll left it, for the lag gauge and the poll status. */
     private volatile Instant lastWatermark;
+    private volatile PollStatus status = PollStatus.NONE;
+    /** Every event emitted, those of a poll that failed later included. */
+    private final LongAdder eventsEmitted = new LongAdder();
 
     public ImportJobStatusConsumer(Omics2Endpoint endpoint, Processor processor) {
         super(endpoint, processor);
@@ -106,17 +136,56 @@ public class ImportJobStatusConsumer extends ScheduledPollConsumer {
     @Override
     protected int poll() throws Exception {
         String store = getEndpoint().getConfiguration().getSequenceStoreId();
+        Instant at = Instant.now();
         try {
-            int emitted = pollStore(store);
+            int emitted = listAndEmit(store);
             metrics.poll(store, true);
+            status = status.succeeded(at, emitted, lastWatermark);
             return emitted;
         } catch (Exception e) {
             metrics.poll(store, false);
+            status = status.failed(at, e);
             throw e;
         }
     }
 
-    private int pollStore(String store) throws Exception {
+    /** What the polls came to, as of the last one. */
+    PollStatus pollStatus() {
+        return status;
+    }
+
+    @ManagedAttribute(description = "Polls since the consumer started, failed ones included")
+    public long getPolls() {
+        return status.polls();
+    }
+
+    @ManagedAttribute(description = "Polls that failed since the consumer started")
+    public long getFailedPolls() {
+        return status.failedPolls();
+    }
+
+    @ManagedAttribute(description = "Status events emitted since the consumer started")
+    public long getEventsEmitted() {
+        return eventsEmitted.sum();
+    }
+
+    @ManagedAttribute(description = "When the last poll began (ISO-8601), empty before the first")
+    public String getLastPoll() {
+        return status.lastPoll() == null ? "" : status.lastPoll().toString();
+    }
+
+    @ManagedAttribute(description = "What the last poll failed with, empty when it succeeded")
+    public String getLastPollError() {
+        return status.lastError() == null ? "" : status.lastError();
+    }
+
+    @ManagedAttribute(description = "Creation time the next poll lists jobs from (ISO-8601), empty while there is none")
+    public String getWatermark() {
+        return status.watermark() == null ? "" : status.watermark().toString();
+    }
+
+    /** One poll: the jobs created since the watermark, each status not emitted before, then the watermark moved on. */
+    private int listAndEmit(String store) throws Exception {
         Omics2Configuration options = getEndpoint().getConfiguration();
         OmicsClient client = getEndpoint().getClient();
         Instant watermark = watermarks.watermark(store);
@@ -140,6 +209,7 @@ public class ImportJobStatusConsumer extends ScheduledPollConsumer {
                 if (emission == Emission.EMITTED) {
                     emitted++;
                     metrics.eventEmitted(store, job.statusAsString());
+                    eventsEmitted.increment();
                 }
                 Instant created = job.creationTime();
                 if (created != null) {

@@ -1,6 +1,7 @@
 package io.github.camelomics.aws2.omics;
 
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executor;
@@ -8,12 +9,16 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 
 import io.github.camelomics.aws2.omics.internal.client.SharedOmicsClients;
+import io.github.camelomics.aws2.omics.internal.job.JobCounts;
 import io.github.camelomics.aws2.omics.internal.job.JobWatches;
 import io.github.camelomics.aws2.omics.internal.metrics.OmicsMetrics;
 import io.github.camelomics.aws2.omics.internal.postgres.PostgresStores;
+import io.github.camelomics.aws2.omics.internal.upload.ReadSetUpload;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Endpoint;
 import org.apache.camel.health.HealthCheckRegistry;
+import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.spi.ExecutorServiceManager;
 import org.apache.camel.spi.Metadata;
 import org.apache.camel.spi.annotations.Component;
@@ -30,6 +35,7 @@ import org.apache.camel.support.HealthCheckComponent;
  * these an endpoint uses is decided when it starts (internal.endpoint.EndpointResources).
  */
 @Component("aws2-omics")
+@ManagedResource(description = "Managed AWS HealthOmics component")
 public class Omics2Component extends HealthCheckComponent {
 
     @Metadata
@@ -39,6 +45,8 @@ public class Omics2Component extends HealthCheckComponent {
     private final PostgresStores postgresStores = new PostgresStores();
     /** The health checks of the shared budgets in use, one per budgetKey as their gauge. */
     private final Map<String, SharedBudgetHealthCheck> budgetChecks = new ConcurrentHashMap<>();
+    private final ReadSetUpload.InFlight uploadsInFlight = new ReadSetUpload.InFlight();
+    private final JobCounts jobCounts = new JobCounts();
 
     private OmicsMetrics metrics;
     private JobWatches watches;
@@ -102,7 +110,7 @@ public class Omics2Component extends HealthCheckComponent {
                     task.run();
                 }
             };
-            watches = new JobWatches(watchThreads, completions);
+            watches = new JobWatches(watchThreads, completions, jobCounts);
         }
         return watches;
     }
@@ -137,6 +145,91 @@ public class Omics2Component extends HealthCheckComponent {
             }
             return check;
         });
+    }
+
+    /** The uploads of every endpoint while they send and complete. */
+    ReadSetUpload.InFlight uploadsInFlight() {
+        return uploadsInFlight;
+    }
+
+    /** The jobs its producers started and its waits saw end. */
+    JobCounts jobCounts() {
+        return jobCounts;
+    }
+
+    /** The waits for jobs not yet over; none before the first, which makes the watches (looking makes none). */
+    List<JobWatches.WaitState> waits() {
+        JobWatches started;
+        synchronized (this) {
+            started = watches;
+        }
+        return started == null ? List.of() : started.waits();
+    }
+
+    @ManagedAttribute(description = "Exchanges waiting for their jobs to end now (waitForCompletion)")
+    public int getWaitingExchanges() {
+        return waits().size();
+    }
+
+    @ManagedAttribute(description = "Jobs the waiting exchanges wait for")
+    public int getWaitedJobs() {
+        return (int) waits().stream().flatMap(wait -> wait.jobs().stream()).map(JobWatches.WaitedJob::id).distinct()
+                .count();
+    }
+
+    @ManagedAttribute(description = "Watches polling now: one per store, poll interval and client with waits")
+    public synchronized int getJobWatches() {
+        return watches == null ? 0 : watches.size();
+    }
+
+    @ManagedAttribute(description = "Waits for jobs begun since the watches were made (with the first wait)")
+    public synchronized long getWaitsBegun() {
+        return watches == null ? 0 : watches.waitsBegun();
+    }
+
+    @ManagedAttribute(description = "Waits for jobs over since the watches were made: jobs ended, timed out or stopped")
+    public synchronized long getWaitsEnded() {
+        return watches == null ? 0 : watches.waitsEnded();
+    }
+
+    @ManagedAttribute(description = "Jobs the producers started (a client token's earlier job not counted)")
+    public long getJobsStarted() {
+        return jobCounts.started();
+    }
+
+    @ManagedAttribute(description = "Jobs a wait saw end")
+    public long getJobsEnded() {
+        return jobCounts.ended().values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    @ManagedAttribute(description = "Jobs a wait saw end, by status")
+    public String getJobsEndedByStatus() {
+        return jobCounts.ended().toString();
+    }
+
+    @ManagedAttribute(description = "Read set uploads sending parts or completing now")
+    public int getUploadsInFlight() {
+        return uploadsInFlight.size();
+    }
+
+    @ManagedAttribute(description = "Clients open, one per distinct client settings")
+    public int getClients() {
+        return clients.size();
+    }
+
+    @ManagedAttribute(description = "Quota lines the open clients drew permits from")
+    public int getQuotaLines() {
+        return clients.quotaLines().size();
+    }
+
+    @ManagedAttribute(description = "Permits that waited 1 ms or more for the request budget in the last minute")
+    public long getQuotaWaitsLastMinute() {
+        return clients.quotaLines().stream().mapToLong(SharedOmicsClients.QuotaLineState::waitsLastMinute).sum();
+    }
+
+    @ManagedAttribute(description = "Quota lines whose shared budget paces in this JVM now (its database out of reach)")
+    public int getQuotaLinesOnFallback() {
+        return (int) clients.quotaLines().stream().filter(SharedOmicsClients.QuotaLineState::onFallback).count();
     }
 
     @Override

@@ -1,6 +1,7 @@
 package io.github.camelomics.aws2.omics;
 
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import io.github.camelomics.aws2.omics.internal.client.ClientSettings;
 import io.github.camelomics.aws2.omics.internal.endpoint.EndpointResources;
@@ -8,6 +9,8 @@ import org.apache.camel.Category;
 import org.apache.camel.Consumer;
 import org.apache.camel.Processor;
 import org.apache.camel.Producer;
+import org.apache.camel.api.management.ManagedAttribute;
+import org.apache.camel.api.management.ManagedResource;
 import org.apache.camel.spi.EndpointServiceLocation;
 import org.apache.camel.spi.UriEndpoint;
 import org.apache.camel.spi.UriParam;
@@ -25,6 +28,7 @@ import software.amazon.awssdk.services.omics.OmicsClient;
  */
 @UriEndpoint(firstVersion = "0.1.0", scheme = "aws2-omics", title = "AWS HealthOmics", syntax = "aws2-omics:operation",
              category = { Category.CLOUD }, headersClass = Omics2Constants.class)
+@ManagedResource(description = "Managed AWS HealthOmics endpoint")
 public class Omics2Endpoint extends ScheduledPollEndpoint implements EndpointServiceLocation {
 
     /**
@@ -48,6 +52,9 @@ public class Omics2Endpoint extends ScheduledPollEndpoint implements EndpointSer
     /** Whether a consumer was created: consumer options are then checked too. */
     private volatile boolean consumed;
     private volatile boolean optionsChecked;
+    /** Exchanges of this endpoint's producers waiting for jobs, and uploading, now: for JMX. */
+    private final AtomicInteger waitingExchanges = new AtomicInteger();
+    private final AtomicInteger uploading = new AtomicInteger();
 
     public Omics2Endpoint(String uri, Omics2Component component, Omics2Configuration configuration) {
         super(uri, component);
@@ -97,7 +104,8 @@ public class Omics2Endpoint extends ScheduledPollEndpoint implements EndpointSer
             optionsChecked = true;
         }
         resources = EndpointResources.open(configuration, getComponent().clients(), getComponent().postgresStores(),
-                getComponent()::jobWatches, getComponent().metrics());
+                getComponent()::jobWatches, getComponent().uploadsInFlight(), getComponent().jobCounts(),
+                getComponent().metrics());
         if (resources.sharedBudget() != null) {
             getComponent().sharedBudgetOpened(configuration.getBudgetKey(), resources.sharedBudget());
         }
@@ -158,6 +166,37 @@ public class Omics2Endpoint extends ScheduledPollEndpoint implements EndpointSer
     /** Where uploads record their progress while the endpoint is started. */
     public UploadLedger getUploadLedger() {
         return resources.uploadLedger();
+    }
+
+    /** Counts the exchanges of this endpoint's producers that begin (+1) or end (-1) waiting for jobs, or uploading. */
+    void inFlight(int waiting, int uploads) {
+        waitingExchanges.addAndGet(waiting);
+        uploading.addAndGet(uploads);
+    }
+
+    @ManagedAttribute(description = "The endpoint's operation")
+    public String getOperation() {
+        return String.valueOf(configuration.getOperation());
+    }
+
+    @ManagedAttribute(description = "The sequence store of the endpoint's options")
+    public String getSequenceStoreId() {
+        return configuration.getSequenceStoreId();
+    }
+
+    @ManagedAttribute(description = "The region of the endpoint's options")
+    public String getRegion() {
+        return configuration.getRegion();
+    }
+
+    @ManagedAttribute(description = "Exchanges waiting for their jobs to end now (waitForCompletion)")
+    public int getWaitingExchanges() {
+        return waitingExchanges.get();
+    }
+
+    @ManagedAttribute(description = "Read set uploads running now")
+    public int getUploadsInFlight() {
+        return uploading.get();
     }
 
     @Override

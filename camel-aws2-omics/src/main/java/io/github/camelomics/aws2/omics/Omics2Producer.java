@@ -55,14 +55,24 @@ public class Omics2Producer extends DefaultAsyncProducer {
             Omics2Endpoint endpoint = getEndpoint();
             // a wait hands the exchange to a watch, which resumes it once its jobs have ended
             boolean waits = options.isWaitForCompletion();
-            if (!OperationCatalog.run(operation, message, options, endpoint.resources(), endpoint.getWaitTimer(),
-                    waits ? () -> keepWaiting(exchange) : null,
-                    waits ? error -> {
-                        if (error != null) {
-                            fail(exchange, called, error);
-                        }
-                        callback.done(false);
-                    } : null)) {
+            boolean uploads = operation == Omics2Operations.uploadReadSet;
+            boolean handedOff = false;
+            // counted before the call: the watch may resume the exchange before the call returns
+            endpoint.inFlight(waits ? 1 : 0, uploads ? 1 : 0);
+            try {
+                handedOff = !OperationCatalog.run(operation, message, options, endpoint.resources(),
+                        endpoint.getWaitTimer(), waits ? () -> keepWaiting(exchange) : null,
+                        waits ? error -> {
+                            endpoint.inFlight(-1, 0);
+                            if (error != null) {
+                                fail(exchange, called, error);
+                            }
+                            callback.done(false);
+                        } : null);
+            } finally {
+                endpoint.inFlight(waits && !handedOff ? -1 : 0, uploads ? -1 : 0);
+            }
+            if (handedOff) {
                 return false; // waiting: the watch's answer resumes the exchange
             }
         } catch (RuntimeException e) {

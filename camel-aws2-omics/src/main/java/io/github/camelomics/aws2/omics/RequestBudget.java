@@ -26,4 +26,12 @@ public interface RequestBudget {
      *                              timeout)
      */
     boolean acquire(QuotaLine line, Duration maxWait) throws InterruptedException;
+
+    /**
+     * Whether the budget stands in for itself now, such as a shared budget pacing in this JVM while its store cannot be
+     * reached: shown with each quota line in the aws2-omics dev console. False for a budget without a fallback.
+     */
+    default boolean isOnFallback() {
+        return false;
+    }
 }

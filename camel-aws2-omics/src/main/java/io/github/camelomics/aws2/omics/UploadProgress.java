@@ -26,11 +26,15 @@ public record UploadProgress(String uploadId, String source1, int partsDone, int
         return bytesPerSecond / 1e6;
     }
 
+    /** The bytes done, in whole percent of all (rounded down: 100 only once every byte is). */
+    public int percent() {
+        return bytesTotal == 0 ? 100 : (int) (bytesDone * 100 / bytesTotal);
+    }
+
     /** {@code upload 6000000001 of NA12878_R1.fastq.gz: part 12 of 40, 30 %, 54.2 MB/s, about 52 s left}. */
     public String describe() {
-        long percent = bytesTotal == 0 ? 100 : bytesDone * 100 / bytesTotal;
         return String.format("upload %s of %s: %d of %d parts, %d %%, %.1f MB/s, %s", uploadId, source1, partsDone,
-                partsTotal, percent, megabytesPerSecond(),
+                partsTotal, percent(), megabytesPerSecond(),
                 timeLeft == null ? "time left not known yet" : "about " + timeLeft.toSeconds() + " s left");
     }
 }

@@ -47,15 +47,18 @@ final class BudgetInterceptor implements ExecutionInterceptor {
     private final boolean shared;
     private final OmicsMetrics metrics;
     private final boolean timed;
+    /** Where each permit is told, for the dev console and JMX. */
+    private final QuotaLineUse use;
     private final String budgetKey;
     private final double permitsPerSecond;
     private final long attemptTimeoutNanos;
     private final long callTimeoutNanos;
 
-    BudgetInterceptor(RequestBudget budget, boolean shared, OmicsMetrics metrics, String budgetKey, double permitsPerSecond,
+    BudgetInterceptor(QuotaLineUse use, OmicsMetrics metrics, String budgetKey, double permitsPerSecond,
                       long attemptTimeoutMillis, long callTimeoutMillis) {
-        this.budget = budget;
-        this.shared = shared;
+        this.budget = use.budget();
+        this.use = use;
+        this.shared = use.shared();
         this.metrics = metrics;
         this.timed = metrics != OmicsMetrics.NONE;
         this.budgetKey = budgetKey;
@@ -80,12 +83,14 @@ final class BudgetInterceptor implements ExecutionInterceptor {
                 ? callTimeoutNanos - (System.nanoTime() - callStart) : Long.MAX_VALUE;
         long maxWait = Math.max(0, Math.min(attemptTimeoutNanos > 0 ? attemptTimeoutNanos : Long.MAX_VALUE, callLeft));
         try {
-            long asked = timed ? System.nanoTime() : 0;
+            long asked = System.nanoTime();
             boolean granted = budget.acquire(line, maxWait == Long.MAX_VALUE ? null : Duration.ofNanos(maxWait));
+            long waited = System.nanoTime() - asked;
             if (timed) {
-                metrics.permitWait(line.id(), shared, System.nanoTime() - asked);
+                metrics.permitWait(line.id(), shared, waited);
             }
             if (granted) {
+                use.permitTaken(line, waited);
                 return;
             }
             // no permit in time: the SDK's timers started before this attempt, so they end it while this sleeps

@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.function.Consumer;
 
-import io.github.camelomics.aws2.omics.RequestBudget;
 import io.github.camelomics.aws2.omics.internal.metrics.OmicsMetrics;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.core.exception.SdkClientException;
@@ -48,10 +47,11 @@ final class OmicsClientFactory {
     }
 
     /**
-     * The client; the settings must have no {@link #problems}. With metrics, every HTTP attempt it sends is counted (and
-     * its permit wait timed); with {@link OmicsMetrics#NONE}, it has no interceptor for them.
+     * The client, drawing from the budget of {@code use}; the settings must have no {@link #problems}. With metrics,
+     * every HTTP attempt it sends is counted (and its permit wait timed); with {@link OmicsMetrics#NONE}, it has no
+     * interceptor for them.
      */
-    static OmicsClient create(ClientSettings s, OmicsMetrics metrics) {
+    static OmicsClient create(ClientSettings s, QuotaLineUse use, OmicsMetrics metrics) {
         Consumer<String> invalid = problem -> {
             throw new IllegalArgumentException("aws2-omics: " + problem);
         };
@@ -80,9 +80,8 @@ final class OmicsClientFactory {
             override.apiCallTimeout(Duration.ofMillis(s.apiCallTimeoutMillis()));
         }
         if (s.requestsPerSecond() > 0) {
-            RequestBudget budget = s.requestBudget() == null ? new LocalRequestBudget() : s.requestBudget();
-            override.addExecutionInterceptor(new BudgetInterceptor(budget, s.requestBudget() != null, metrics,
-                    s.budgetKey(), s.requestsPerSecond(), s.apiCallAttemptTimeoutMillis(), s.apiCallTimeoutMillis()));
+            override.addExecutionInterceptor(new BudgetInterceptor(use, metrics, s.budgetKey(), s.requestsPerSecond(),
+                    s.apiCallAttemptTimeoutMillis(), s.apiCallTimeoutMillis()));
         }
         if (metrics != OmicsMetrics.NONE) {
             // after the budget's: an attempt refused a permit never went out

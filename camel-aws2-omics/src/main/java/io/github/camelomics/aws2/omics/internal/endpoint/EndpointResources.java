@@ -13,9 +13,11 @@ import io.github.camelomics.aws2.omics.UploadLedger;
 import io.github.camelomics.aws2.omics.WatermarkStore;
 import io.github.camelomics.aws2.omics.internal.client.ClientSettings;
 import io.github.camelomics.aws2.omics.internal.client.SharedOmicsClients;
+import io.github.camelomics.aws2.omics.internal.job.JobCounts;
 import io.github.camelomics.aws2.omics.internal.job.JobWatches;
 import io.github.camelomics.aws2.omics.internal.metrics.OmicsMetrics;
 import io.github.camelomics.aws2.omics.internal.postgres.PostgresStores;
+import io.github.camelomics.aws2.omics.internal.upload.ReadSetUpload;
 import org.apache.camel.spi.IdempotentRepository;
 import software.amazon.awssdk.services.omics.OmicsClient;
 
@@ -28,7 +30,8 @@ import software.amazon.awssdk.services.omics.OmicsClient;
 public final class EndpointResources implements AutoCloseable {
 
     /** A stopped endpoint's: no client, no budget, no ledgers, nothing to give back. */
-    public static final EndpointResources NONE = new EndpointResources(null, null, null, null, null, null, null, OmicsMetrics.NONE, null, null);
+    public static final EndpointResources NONE = new EndpointResources(null, null, null, null, null, null, null, null,
+            null, OmicsMetrics.NONE, null, null);
 
     private final OmicsClient client;
     private final RequestBudget budget;
@@ -38,6 +41,9 @@ public final class EndpointResources implements AutoCloseable {
     private final WatermarkStore sharedWatermarks;
     /** The component's watches of the jobs its producers wait for, made with the first wait. */
     private final Supplier<JobWatches> jobWatches;
+    /** The component's uploads in flight, where this endpoint's show while they run. */
+    private final ReadSetUpload.InFlight uploadsInFlight;
+    private final JobCounts jobCounts;
     private final OmicsMetrics metrics;
     /** Where the client was leased, and with what settings; null when the user gave the client. */
     private final SharedOmicsClients lender;
@@ -45,7 +51,8 @@ public final class EndpointResources implements AutoCloseable {
 
     private EndpointResources(OmicsClient client, RequestBudget budget, StartLedger startLedger, UploadLedger uploadLedger,
                               WatermarkStore givenWatermarks, WatermarkStore sharedWatermarks,
-                              Supplier<JobWatches> jobWatches, OmicsMetrics metrics, SharedOmicsClients lender,
+                              Supplier<JobWatches> jobWatches, ReadSetUpload.InFlight uploadsInFlight,
+                              JobCounts jobCounts, OmicsMetrics metrics, SharedOmicsClients lender,
                               ClientSettings leased) {
         this.client = client;
         this.budget = budget;
@@ -54,6 +61,8 @@ public final class EndpointResources implements AutoCloseable {
         this.givenWatermarks = givenWatermarks;
         this.sharedWatermarks = sharedWatermarks;
         this.jobWatches = jobWatches;
+        this.uploadsInFlight = uploadsInFlight;
+        this.jobCounts = jobCounts;
         this.metrics = metrics;
         this.lender = lender;
         this.leased = leased;
@@ -62,26 +71,30 @@ public final class EndpointResources implements AutoCloseable {
     /**
      * Chooses and makes the resources of checked options: the stores in PostgreSQL come from the component's
      * {@code stores} (one per DataSource), a client the user did not give is leased from its {@code clients}, and
-     * waits go to its {@code jobWatches}, and what happens is told to its {@code metrics}.
+     * waits go to its {@code jobWatches}, uploads show in its {@code uploadsInFlight}, jobs started are counted in its
+     * {@code jobCounts}, and what happens is told to its {@code metrics}.
      */
     public static EndpointResources open(Omics2Configuration options, SharedOmicsClients clients, PostgresStores stores,
-                                         Supplier<JobWatches> jobWatches, OmicsMetrics metrics) {
+                                         Supplier<JobWatches> jobWatches, ReadSetUpload.InFlight uploadsInFlight,
+                                         JobCounts jobCounts, OmicsMetrics metrics) {
         StartLedger startLedger = startLedger(options, stores);
         WatermarkStore sharedWatermarks = options.isSharedWatermark()
                 ? stores.watermarks(options.getDataSource(), options.getRegion()) : null;
         UploadLedger uploadLedger = uploadLedger(options, stores);
         if (options.getOmicsClient() != null) {
             return new EndpointResources(options.getOmicsClient(), null, startLedger, uploadLedger,
-                    options.getWatermarkStore(), sharedWatermarks, jobWatches, metrics, null, null);
+                    options.getWatermarkStore(), sharedWatermarks, jobWatches, uploadsInFlight, jobCounts, metrics, null,
+                    null);
         }
         RequestBudget budget = budget(options, stores);
         if (budget instanceof PostgresStores.SharedBudget shared) {
             // the meter registers once per budgetKey; the health check reads the same budget (the component's)
-            metrics.budgetFallback(options.getBudgetKey(), shared::onFallback);
+            metrics.budgetFallback(options.getBudgetKey(), shared::isOnFallback);
         }
         ClientSettings settings = ClientSettings.of(options, budget);
         return new EndpointResources(clients.acquire(settings), budget, startLedger, uploadLedger,
-                options.getWatermarkStore(), sharedWatermarks, jobWatches, metrics, clients, settings);
+                options.getWatermarkStore(), sharedWatermarks, jobWatches, uploadsInFlight, jobCounts, metrics, clients,
+                settings);
     }
 
     /** The user's requestBudget, else the one shared in dataSource with sharedBudget=true, else null: the local pace. */
@@ -130,6 +143,16 @@ public final class EndpointResources implements AutoCloseable {
     /** The component's watches of waited jobs; they start their threads with the first wait. */
     public JobWatches jobWatches() {
         return jobWatches.get();
+    }
+
+    /** The component's uploads in flight, where this endpoint's uploads show while they send and complete. */
+    public ReadSetUpload.InFlight uploadsInFlight() {
+        return uploadsInFlight;
+    }
+
+    /** Where the component counts the jobs its producers start. */
+    public JobCounts jobCounts() {
+        return jobCounts;
     }
 
     /** The component's meters; {@link OmicsMetrics#NONE} without a MeterRegistry. */

@@ -36,13 +36,20 @@ public final class JobStarts<Q, S, J> {
     private final OmicsClient client;
     private final StartLedger ledger;
     private final OmicsMetrics metrics;
+    private final JobCounts counts;
 
-    /** @param ledger where the job of each client token is recorded; null for none */
-    public JobStarts(JobFamily<Q, S, J, ?> family, OmicsClient client, StartLedger ledger, OmicsMetrics metrics) {
+    /**
+     * @param ledger  where the job of each client token is recorded; null for none
+     * @param metrics what each start tells the meters
+     * @param counts  where each job started is counted, for the dev console and JMX
+     */
+    public JobStarts(JobFamily<Q, S, J, ?> family, OmicsClient client, StartLedger ledger, OmicsMetrics metrics,
+                     JobCounts counts) {
         this.family = family;
         this.client = client;
         this.ledger = ledger;
         this.metrics = metrics;
+        this.counts = counts;
     }
 
     /**
@@ -83,6 +90,7 @@ public final class JobStarts<Q, S, J> {
                     family.startedStatus(response));
         } else {
             metrics.jobsStarted(family.name(), family.sequenceStoreId(job), 1);
+            counts.countStart();
         }
         return response;
     }

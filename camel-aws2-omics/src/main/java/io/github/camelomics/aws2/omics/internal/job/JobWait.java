@@ -21,7 +21,10 @@ final class JobWait<J> {
     private final JobFamily<?, ?, J, ?> family;
     private final List<String> ids;
     private final Map<String, J> latest = new ConcurrentHashMap<>();
+    /** Items ended and all items of each job, as its last state given in detail (a Get answer) had them. */
+    private final Map<String, Items> items = new ConcurrentHashMap<>();
     private final Duration timeout;
+    private final Instant since;
     private final Instant deadline;
     private final BooleanSupplier keepWaiting;
     private final CompletableFuture<List<J>> result = new CompletableFuture<>();
@@ -30,7 +33,9 @@ final class JobWait<J> {
         this.family = family;
         this.ids = jobs.stream().map(family::id).toList();
         jobs.forEach(job -> latest.put(family.id(job), job));
+        jobs.forEach(this::countItems);
         this.timeout = timeout;
+        this.since = now;
         this.deadline = now.plus(timeout);
         this.keepWaiting = keepWaiting;
     }
@@ -50,7 +55,36 @@ final class JobWait<J> {
 
     /** Takes a newer state of one of its jobs; the previous one. */
     J update(J job) {
+        countItems(job);
         return latest.replace(family.id(job), job);
+    }
+
+    /** The wait as it stands, its time by its clock's {@code now}; read from any thread. */
+    JobWatches.WaitState state(String sequenceStoreId, Instant now) {
+        List<JobWatches.WaitedJob> jobs = ids.stream().map(id -> {
+            Items counted = items.get(id);
+            return new JobWatches.WaitedJob(id, family.status(latest.get(id)), counted == null ? null : counted.ended(),
+                    counted == null ? null : counted.total());
+        }).toList();
+        return new JobWatches.WaitState(family.jobNoun(), sequenceStoreId, jobs, since, Duration.between(since, now),
+                deadline);
+    }
+
+    /** A listing says nothing of items: a job's counts stay those of its last Get answer. */
+    private void countItems(J job) {
+        if (family.isDetailed(job)) {
+            items.put(family.id(job), countItems(family, job));
+        }
+    }
+
+    private static <J, R> Items countItems(JobFamily<?, ?, J, R> family, J job) {
+        List<R> results = family.results(job);
+        int ended = (int) results.stream().map(family::itemStatus)
+                .filter(s -> JobStatuses.ITEM_FINISHED.equals(s) || JobStatuses.ITEM_FAILED.equals(s)).count();
+        return new Items(ended, results.size());
+    }
+
+    private record Items(int ended, int total) {
     }
 
     /** Completes the wait when every job has ended and is known in full; true when it is over, now or before. */

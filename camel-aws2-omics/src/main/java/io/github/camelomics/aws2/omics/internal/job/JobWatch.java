@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 import io.github.camelomics.aws2.omics.WaitTimer;
 import io.github.camelomics.aws2.omics.internal.job.JobWatches.Key;
@@ -52,6 +53,12 @@ final class JobWatch<J> implements Runnable {
 
     void add(JobWait<J> wait) {
         waits.add(wait);
+    }
+
+    /** Its waits not yet over, as they stand. */
+    Stream<JobWatches.WaitState> states() {
+        Instant now = key.timer().now();
+        return waits.stream().filter(wait -> !wait.isOver()).map(wait -> wait.state(key.sequenceStoreId(), now));
     }
 
     boolean isIdle() {
@@ -161,6 +168,9 @@ final class JobWatch<J> implements Runnable {
             }
             if (!Objects.equals(family.status(now), family.status(known))) {
                 LOG.debug("{} {} in store {}: {}", family.jobNoun(), id, key.sequenceStoreId(), family.status(now));
+            }
+            if (JobStatuses.hasEnded(family.status(now)) && !JobStatuses.hasEnded(family.status(known))) {
+                owner.counts().countEnd(family.status(now));
             }
             update(now);
         }

@@ -1,12 +1,14 @@
 package io.github.camelomics.aws2.omics.internal.job;
 
 import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Executor;
 import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.LongAdder;
 import java.util.function.BooleanSupplier;
 
 import io.github.camelomics.aws2.omics.WaitTimer;
@@ -24,19 +26,43 @@ public final class JobWatches implements AutoCloseable {
                       WaitTimer timer) {
     }
 
+    /**
+     * One exchange's wait as it stands, for the dev console and JMX: its jobs in the order of its answer.
+     *
+     * @param jobNoun      what its jobs are, e.g. "import job"
+     * @param waitingSince when it began, by the clock of its endpoint (emulated in tests)
+     * @param waited       how long it has waited by that clock
+     * @param deadline     when waitTimeout ends it
+     */
+    public record WaitState(String jobNoun, String sequenceStoreId, List<WaitedJob> jobs, Instant waitingSince,
+                            Duration waited, Instant deadline) {
+    }
+
+    /**
+     * One job of a wait: its last known status and, once a Get answered with its items, how many had ended (finished or
+     * failed) of how many; null before, since a listing does not tell them.
+     */
+    public record WaitedJob(String id, String status, Integer itemsDone, Integer itemsTotal) {
+    }
+
     private final Executor executor;
     private final Executor completions;
+    private final JobCounts counts;
     private final Map<Key<?>, JobWatch<?>> watches = new HashMap<>();
+    private final LongAdder waitsBegun = new LongAdder();
+    private final LongAdder waitsEnded = new LongAdder();
     private boolean closed;
 
     /**
      * @param executor    runs each watch's loop, one thread per watch while it has waits
      * @param completions where waiting exchanges go on once their jobs have ended, so that the rest of their route does
      *                    not run on, and hold up, the watch that polls for every wait
+     * @param counts      where each job a watch sees end is counted
      */
-    public JobWatches(Executor executor, Executor completions) {
+    public JobWatches(Executor executor, Executor completions, JobCounts counts) {
         this.executor = executor;
         this.completions = completions;
+        this.counts = counts;
     }
 
     /**
@@ -51,6 +77,8 @@ public final class JobWatches implements AutoCloseable {
      */
     public <J> CompletableFuture<List<J>> await(Key<J> key, List<J> jobs, Duration timeout, BooleanSupplier keepWaiting) {
         JobWait<J> wait = new JobWait<>(key.family(), jobs, timeout, key.timer().now(), keepWaiting);
+        waitsBegun.increment();
+        wait.result().whenComplete((ended, error) -> waitsEnded.increment());
         JobWatch<J> started = null;
         synchronized (this) {
             if (closed) {
@@ -96,9 +124,32 @@ public final class JobWatches implements AutoCloseable {
         return completions;
     }
 
+    JobCounts counts() {
+        return counts;
+    }
+
     /** The watches running now. */
     public synchronized int size() {
         return watches.size();
+    }
+
+    /** The waits not yet over, each as it stands; the watches are not held while their waits are read. */
+    public List<WaitState> waits() {
+        List<JobWatch<?>> running;
+        synchronized (this) {
+            running = List.copyOf(watches.values());
+        }
+        return running.stream().flatMap(JobWatch::states).toList();
+    }
+
+    /** Waits begun since the component started. */
+    public long waitsBegun() {
+        return waitsBegun.sum();
+    }
+
+    /** Waits over since the component started: their jobs ended, or the wait ended first (timeout, stop, error). */
+    public long waitsEnded() {
+        return waitsEnded.sum();
     }
 
     /** Ends every wait with its last known states (Camel is stopping) and takes no new ones. */

@@ -111,7 +111,8 @@ final class JobOperations<Q extends OmicsRequest, S, J, R> {
      * validation already built. The exchange's id is read only for the exchange strategy.
      */
     private List<S> start(Q request, Call call) {
-        return new JobStarts<>(family, call.client(), call.resources().startLedger(), call.resources().metrics())
+        return new JobStarts<>(family, call.client(), call.resources().startLedger(), call.resources().metrics(),
+                call.resources().jobCounts())
                 .start(request, maxItemsPerJob.applyAsInt(call.options()), call.options().getClientTokenStrategy(),
                         call.message().getExchange()::getExchangeId, () -> call.values().wire(request));
     }

@@ -70,7 +70,7 @@ final class ReadSetUploads {
                 new ReadSetUpload.Settings(options.getPartSize(), options.getPartsInFlight(),
                         options.isKeepUploadOnFailure(), Duration.ofMillis(options.getProgressInterval()),
                         options.getProgressListener()),
-                region, request, files, call.resources().metrics()).run();
+                region, request, files, call.resources().metrics(), call.resources().uploadsInFlight()).run();
         Message out = call.message();
         out.setHeader(READ_SET_ID, outcome.readSetId());
         out.setHeader(UPLOAD_ID, outcome.uploadId());

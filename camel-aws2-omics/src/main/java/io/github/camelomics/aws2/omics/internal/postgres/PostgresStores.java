@@ -60,8 +60,9 @@ public final class PostgresStores {
         /** Why requests are paced in this JVM now; null while the budget draws from the database. */
         Fallback fallback();
 
-        /** What the gauge {@code aws2.omics.budget.fallback} reads: 1 while this is true. */
-        default boolean onFallback() {
+        /** What the gauge {@code aws2.omics.budget.fallback} and the dev console read: 1 while this is true. */
+        @Override
+        default boolean isOnFallback() {
             return fallback() != null;
         }
     }

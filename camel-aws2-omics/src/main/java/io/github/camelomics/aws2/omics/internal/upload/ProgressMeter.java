@@ -10,7 +10,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Where one upload stands, told to the listener after each part and logged at INFO every interval. The rate is this
- * run's: parts an earlier run sent count as done, but not as sent fast.
+ * run's: parts an earlier run sent count as done, but not as sent fast. Written by the upload's thread, read from any
+ * (the dev console): the counts are read together, and the listener is told outside the lock.
  */
 final class ProgressMeter {
 
@@ -47,9 +48,11 @@ final class ProgressMeter {
     }
 
     void partDone(long bytes) {
-        partsDone++;
-        bytesDone += bytes;
-        bytesThisRun += bytes;
+        synchronized (this) {
+            partsDone++;
+            bytesDone += bytes;
+            bytesThisRun += bytes;
+        }
         if (listener != null) {
             try {
                 listener.onProgress(now());
@@ -73,7 +76,7 @@ final class ProgressMeter {
         return Math.max(1_000_000, intervalNanos - (nanoTime.getAsLong() - lastLogAt));
     }
 
-    UploadProgress now() {
+    synchronized UploadProgress now() {
         double seconds = (nanoTime.getAsLong() - startedAt) / 1e9;
         double rate = seconds > 0 && bytesThisRun > 0 ? bytesThisRun / seconds : 0;
         Duration left = rate > 0 ? Duration.ofMillis((long) ((bytesTotal - bytesDone) / rate * 1000)) : null;

@@ -3,7 +3,9 @@ package io.github.camelomics.aws2.omics.internal.upload;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
 import io.github.camelomics.aws2.omics.UploadLedger;
 import io.github.camelomics.aws2.omics.UploadLedger.Key;
@@ -48,6 +50,23 @@ public final class ReadSetUpload {
                           UploadProgress progress) {
     }
 
+    /**
+     * The uploads of one component that are sending their parts or completing, each as it stands: what the dev console
+     * and JMX read.
+     */
+    public static final class InFlight {
+        private final Set<ProgressMeter> running = ConcurrentHashMap.newKeySet();
+
+        /** Where each upload in flight stands now. */
+        public List<UploadProgress> now() {
+            return running.stream().map(ProgressMeter::now).toList();
+        }
+
+        public int size() {
+            return running.size();
+        }
+    }
+
     private final Settings settings;
     private final CreateMultipartReadSetUploadRequest create;
     private final List<UploadFile> files;
@@ -57,11 +76,18 @@ public final class ReadSetUpload {
     private final PartSender sender;
     private final FailurePolicy failurePolicy;
     private final OmicsMetrics metrics;
+    private final InFlight inFlight;
 
-    /** @param files as they were checked, SOURCE1 first: the upload is of these versions */
+    /**
+     * @param files    as they were checked, SOURCE1 first: the upload is of these versions
+     * @param metrics  what the upload tells the meters
+     * @param inFlight where the upload shows while it sends and completes
+     */
     public ReadSetUpload(OmicsClient client, UploadLedger ledger, Settings settings, String region,
-                         CreateMultipartReadSetUploadRequest create, List<UploadFile> files, OmicsMetrics metrics) {
+                         CreateMultipartReadSetUploadRequest create, List<UploadFile> files, OmicsMetrics metrics,
+                         InFlight inFlight) {
         this.settings = settings;
+        this.inFlight = inFlight;
         this.create = create;
         this.files = List.copyOf(files);
         this.entry = new LedgerEntry(ledger, new Key(region, create.sequenceStoreId(), files.get(0).path().toString(),
@@ -98,12 +124,18 @@ public final class ReadSetUpload {
                 metrics.uploadParts(create.sequenceStoreId(), OmicsMetrics.PART_SKIPPED, created.parts().size());
             }
             ProgressMeter progress = progressOf(created, missing.resumedFromPart());
-            Upload sent = sender.sendAll(created, missing.parts(), progress);
-            FileChangeCheck.requireUnchangedOnDisk(files, sent.uploadId());
-            String readSetId = calls.complete(sent.uploadId(), sent.parts());
-            entry.save(sent.withReadSetId(readSetId));
-            LOG.info("Upload {} of {} completed as read set {}", sent.uploadId(), entry.source1(), readSetId);
-            return new Outcome(readSetId, sent.uploadId(), missing.firstSent(), missing.parts().size(), progress.now());
+            inFlight.running.add(progress);
+            try {
+                Upload sent = sender.sendAll(created, missing.parts(), progress);
+                FileChangeCheck.requireUnchangedOnDisk(files, sent.uploadId());
+                String readSetId = calls.complete(sent.uploadId(), sent.parts());
+                entry.save(sent.withReadSetId(readSetId));
+                LOG.info("Upload {} of {} completed as read set {}", sent.uploadId(), entry.source1(), readSetId);
+                return new Outcome(readSetId, sent.uploadId(), missing.firstSent(), missing.parts().size(),
+                        progress.now());
+            } finally {
+                inFlight.running.remove(progress);
+            }
         } catch (RuntimeException e) {
             throw failurePolicy.keepOrAbort(created, e);
         }
