@@ -22,6 +22,7 @@ import java.util.stream.Stream;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.github.camelomics.examples.cluster.Await;
 import io.github.camelomics.examples.cluster.LocalCluster;
+import io.github.camelomics.examples.cluster.ReplicaMeters;
 import io.github.camelomics.examples.cluster.WorkTable;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -44,7 +45,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * done, for contrast, with the throttling that three times the quota brings. This time the replica killed and started
  * again is the events leader: its successor takes over and delivers no end twice.</li>
  * </ol>
- * Each prints a {@code SCALE | } row (docs/RELIABILITY.md). Every process is started here and stopped by its own pid.
+ * Each prints a {@code SCALE | } row (docs/RELIABILITY.md), and after the first and the last, each replica's meters as
+ * it logs them (route replica-meters of examples/cluster) in {@code OBSERVE | replica meters} rows: its budget waits
+ * one per attempt and of the workload's budget only, the events counted by the leader alone. Every process is started
+ * here and stopped by its own pid.
  */
 class ScaleOutTest {
 
@@ -55,6 +59,8 @@ class ScaleOutTest {
     private static final int LEASE_SECONDS = 5;
     private static final double QUOTA = 5;
     private static final Duration WORKLOAD_TIMEOUT = Duration.ofSeconds(60);
+    /** Each replica lists its meters every 500 ms: two listings at most. */
+    private static final Duration METERS_TIMEOUT = Duration.ofSeconds(10);
     private static final List<String> OPERATIONS = List.of("StartReadSetImportJob", "GetReadSetImportJob",
             "ListReadSetImportJobs", "GetReadSetMetadata", "ListReadSets");
 
@@ -64,7 +70,7 @@ class ScaleOutTest {
         // a short path: PostgreSQL's socket path must stay under 108 bytes
         Path dir = Files.createTempDirectory("omics-scale-");
         LocalCluster.Settings settings = new LocalCluster.Settings(QUOTA, Duration.ofMillis(200), Duration.ofMillis(500),
-                Duration.ofMillis(200), Duration.ofMillis(250));
+                Duration.ofMillis(200), Duration.ofMillis(250), Duration.ofMillis(500));
         try (LocalCluster cluster = LocalCluster.start(dir, settings)) {
             cluster.startReplicas(REPLICAS, true);
             String leader = cluster.awaitLeader(Duration.ofSeconds(30));
@@ -82,6 +88,14 @@ class ScaleOutTest {
             assertEquals(0, shared.throttled, "the shared budget keeps three replicas within the quota");
             assertTrue(shared.wallOverFloor() <= 1.2, "wall " + shared.wallMillis + " ms against a floor of "
                                                        + shared.floorMillis() + " ms: " + shared.callsForSheets);
+            Map<String, ReplicaMeters> sharedMeters = cluster.awaitMeters(METERS_TIMEOUT);
+            printMeters("shared budget", sharedMeters, leader);
+            assertBudgetMeters(sharedMeters, true);
+            for (Map.Entry<String, ReplicaMeters> replica : sharedMeters.entrySet()) {
+                assertEquals(0, replica.getValue().budgetFallback(), replica.getKey() + ": PostgreSQL answered, no fallback");
+                assertEquals(replica.getKey().equals(leader) ? shared.events : 0, replica.getValue().events(),
+                        replica.getKey() + ": the leader counts every end it delivered, the others none");
+            }
 
             int forgotten = cluster.emulator().forgetClientTokens();
             List<WorkTable.Sheet> again = sheets.stream().map(s -> new WorkTable.Sheet("replay-" + s.name(), s.csv())).toList();
@@ -103,6 +117,10 @@ class ScaleOutTest {
             assertEquals(0, perJvm.lost);
             assertEquals(1, perJvm.killed);
             assertTrue(perJvm.throttled > 0, "three replicas pacing themselves offer three times the quota");
+            Map<String, ReplicaMeters> perJvmMeters = cluster.awaitMeters(METERS_TIMEOUT);
+            String successor = cluster.awaitLeader(Duration.ofSeconds(30));
+            printMeters("per-JVM pacing", perJvmMeters, successor);
+            assertBudgetMeters(perJvmMeters, false);
             assertEquals(0, perJvm.eventDuplicates, "the leader's successor delivered an end twice");
             // a leader killed between remembering a status and delivering it loses that one (docs/SCALING.md)
             assertTrue(perJvm.events >= perJvm.jobs - 1, perJvm.events + " ends delivered for " + perJvm.jobs + " jobs");
@@ -112,6 +130,26 @@ class ScaleOutTest {
                 files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
             }
         }
+    }
+
+    /**
+     * Each replica's waits for a permit are of its workload's budget only (the shared one in PostgreSQL, or its own),
+     * one per attempt it made: but for one that is between its permit and its answer while the meters are listed (the
+     * leader's event polls go on). Together they waited for some.
+     */
+    private static void assertBudgetMeters(Map<String, ReplicaMeters> meters, boolean shared) {
+        meters.forEach((replica, m) -> {
+            assertEquals(0, m.budgetWaits(!shared), replica + ": a wait of the other budget");
+            assertTrue(Math.abs(m.budgetWaits(shared) - m.attempts()) <= 1, replica + ": " + m.budgetWaits(shared)
+                                                                           + " waits for " + m.attempts() + " attempts");
+        });
+        assertTrue(meters.values().stream().mapToDouble(m -> m.budgetWaits(shared)).sum() > 0, "no wait listed");
+    }
+
+    private static void printMeters(String workload, Map<String, ReplicaMeters> meters, String leader) {
+        meters.forEach((replica, m) -> System.out.println("OBSERVE | replica meters | workload=" + workload.replace(' ', '-')
+                                                          + " replica=" + replica + " leader=" + replica.equals(leader)
+                                                          + " " + m.summary()));
     }
 
     /** Where a killed replica is started again, beside the thread that watches the work. */

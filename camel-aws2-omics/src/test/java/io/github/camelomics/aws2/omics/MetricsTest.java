@@ -129,6 +129,8 @@ class MetricsTest extends EmulatorTestSupport {
         assertEquals(1, count("aws2.omics.job.items.ended", "family", "import", "store", store(), "status", "FAILED"));
         assertEquals(2, count("aws2.omics.job.items.ended", "family", "import", "store", store(), "status", "FINISHED"));
         assertEquals(0, count("aws2.omics.job.items.retried", family));
+        assertNotNull(meters.find("aws2.omics.job.items.retried").tags(family).counter(),
+                "the retries' series is there at 0 before the first, to alert on");
         assertEquals(0, gauge("aws2.omics.jobs.waiting", family), "the exchange no longer waits");
         Timer wait = meters.get("aws2.omics.jobs.wait").tags(family).tag("status", "COMPLETED_WITH_FAILURES").timer();
         assertEquals(1, wait.count());

@@ -75,6 +75,11 @@ final class ChildJvm implements AutoCloseable {
         }
     }
 
+    /** The log's lines so far. */
+    List<String> lines() throws IOException {
+        return Files.readAllLines(log);
+    }
+
     /** Whether a line of the log matches now. */
     boolean logs(Pattern pattern) throws IOException {
         return Files.readAllLines(log).stream().anyMatch(line -> pattern.matcher(line).find());

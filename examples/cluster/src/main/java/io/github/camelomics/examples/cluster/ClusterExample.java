@@ -11,7 +11,8 @@ import java.util.stream.Collectors;
 /**
  * {@code mvn -B -q -f examples/cluster exec:exec}: a PostgreSQL, the emulator and three replicas on this machine; 12
  * sample sheets submitted to the work table; replica-2 killed with SIGKILL while it imports one, then started again;
- * and what happened printed: who imported which sheet, how many jobs the service has, the events delivered.
+ * and what happened printed: who imported which sheet, how many jobs the service has, the events delivered, and each
+ * replica's meters (its requests, its waits for the shared budget, the events it emitted).
  */
 public final class ClusterExample {
 
@@ -23,7 +24,7 @@ public final class ClusterExample {
     public static void main(String[] args) throws Exception {
         Path dir = Files.createTempDirectory("omics-cluster-");
         LocalCluster.Settings settings = new LocalCluster.Settings(5, Duration.ofMillis(500), Duration.ofSeconds(1),
-                Duration.ofMillis(500), Duration.ofSeconds(1));
+                Duration.ofMillis(500), Duration.ofSeconds(1), Duration.ofSeconds(2));
         System.out.println("Starting PostgreSQL and the HealthOmics emulator in " + dir);
         try (LocalCluster cluster = LocalCluster.start(dir, settings)) {
             System.out.println("Starting 3 replicas (camel-main, replica/routes/*.camel.yaml; logs in " + dir.resolve("logs") + ")");
@@ -60,6 +61,10 @@ public final class ClusterExample {
             System.out.println("Job events delivered: " + cluster.work().events().size() + " " + byReplica
                                + " (only the leader polls)");
             System.out.println("Requests the service received: " + cluster.emulator().requests());
+            System.out.println();
+            System.out.println("Meters of each replica (its log lists them all every 2 s; replica-2 counts from its restart):");
+            cluster.awaitMeters(Duration.ofSeconds(10))
+                    .forEach((replica, meters) -> System.out.printf("%-10s  %s%n", replica, meters.summary()));
         }
     }
 

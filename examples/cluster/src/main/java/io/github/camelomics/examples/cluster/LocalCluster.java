@@ -34,8 +34,10 @@ public final class LocalCluster implements AutoCloseable {
      * @param importing  how long it then stays IN_PROGRESS
      * @param sheetsPoll how often an idle replica looks for sheets
      * @param eventsPoll how often the leader lists the store's jobs
+     * @param metersLog  how often each replica logs its meters
      */
-    public record Settings(double rate, Duration submitted, Duration importing, Duration sheetsPoll, Duration eventsPoll) {
+    public record Settings(double rate, Duration submitted, Duration importing, Duration sheetsPoll, Duration eventsPoll,
+                           Duration metersLog) {
     }
 
     private final Path dir;
@@ -109,6 +111,7 @@ public final class LocalCluster implements AutoCloseable {
         env.put("SHEETS_POLL_DELAY", String.valueOf(settings.sheetsPoll().toMillis()));
         env.put("EVENTS_POLL_DELAY", String.valueOf(settings.eventsPoll().toMillis()));
         env.put("EVENTS_SINCE", "PT1H");
+        env.put("METERS_LOG_PERIOD", String.valueOf(settings.metersLog().toMillis()));
         // one log per start, so that a restarted replica's readiness is read from its own log
         ChildJvm jvm = ChildJvm.start(name, dir.resolve("logs").resolve(name + "-" + (++starts) + ".log"), env,
                 Main.class.getName());
@@ -129,6 +132,29 @@ public final class LocalCluster implements AutoCloseable {
             }
             return null;
         }, "a replica to start route job-events");
+    }
+
+    /**
+     * The meters of each running replica in a listing it begins after now (route replica-meters): its totals since it
+     * started, all of this moment's work included. Takes up to two listing periods; fails after the timeout.
+     */
+    public Map<String, ReplicaMeters> awaitMeters(Duration timeout) throws Exception {
+        Map<String, Integer> before = new LinkedHashMap<>();
+        for (Map.Entry<String, ChildJvm> replica : replicas.entrySet()) {
+            if (replica.getValue().isAlive()) {
+                before.put(replica.getKey(), ReplicaMeters.dumps(replica.getValue().lines()));
+            }
+        }
+        Map<String, ReplicaMeters> meters = new LinkedHashMap<>();
+        for (Map.Entry<String, Integer> replica : before.entrySet()) {
+            ChildJvm jvm = replicas.get(replica.getKey());
+            // a listing begun after now, and one after it: the first is then written whole
+            int next = replica.getValue() + 1;
+            meters.put(replica.getKey(), Await.awaitValue(timeout, Duration.ofMillis(50),
+                    () -> ReplicaMeters.dumps(jvm.lines()) > next ? ReplicaMeters.listing(jvm.lines(), next) : null,
+                    replica.getKey() + " to list its meters"));
+        }
+        return meters;
     }
 
     /** SIGKILL to one replica: it finishes nothing, releases nothing but what the OS releases (its file lock). */

@@ -169,6 +169,8 @@ final class MicrometerMetrics implements OmicsMetrics {
     @Override
     public void itemsEnded(String family, String store, String status, int items) {
         counted(Spec.ITEMS_ENDED, family, store, status).increment(items);
+        // retries follow ended items: their series is there at 0, to alert on, before the first retry
+        counted(Spec.ITEMS_RETRIED, family, store, null);
     }
 
     @Override
