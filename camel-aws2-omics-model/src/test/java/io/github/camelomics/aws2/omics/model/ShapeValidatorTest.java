@@ -108,19 +108,19 @@ class ShapeValidatorTest {
         int tabled = 0;
         for (String resource : List.of("omics-readset-import-model.json", "omics-readset-upload-model.json",
                 "omics-readset-activation-export-model.json")) {
-        JsonNode shapes = new ObjectMapper().readTree(OmicsModel.class.getResourceAsStream(resource)).path("shapes");
-        for (java.util.Map.Entry<String, JsonNode> shape : (Iterable<java.util.Map.Entry<String, JsonNode>>) shapes::fields) {
-            if (!shape.getValue().has("pattern")) {
-                continue;
+            JsonNode shapes = new ObjectMapper().readTree(OmicsModel.class.getResourceAsStream(resource)).path("shapes");
+            for (java.util.Map.Entry<String, JsonNode> shape : (Iterable<java.util.Map.Entry<String, JsonNode>>) shapes::fields) {
+                if (!shape.getValue().has("pattern")) {
+                    continue;
+                }
+                String regex = shape.getValue().path("pattern").asText();
+                TextPattern pattern = TextPattern.of(regex);
+                tabled += pattern.compiled() ? 1 : 0;
+                java.util.regex.Pattern reference = java.util.regex.Pattern.compile(regex);
+                for (String text : texts) {
+                    assertEquals(reference.matcher(text).matches(), pattern.matches(text), shape.getKey() + " on " + text);
+                }
             }
-            String regex = shape.getValue().path("pattern").asText();
-            TextPattern pattern = TextPattern.of(regex);
-            tabled += pattern.compiled() ? 1 : 0;
-            java.util.regex.Pattern reference = java.util.regex.Pattern.compile(regex);
-            for (String text : texts) {
-                assertEquals(reference.matcher(text).matches(), pattern.matches(text), shape.getKey() + " on " + text);
-            }
-        }
         }
         // the ids and names ([\p{L}||...]+), the store id ([0-9]+) and S3Uri at least: else this tests only the regex
         org.junit.jupiter.api.Assertions.assertTrue(tabled >= 6, "patterns answered without the regex: " + tabled);
@@ -139,7 +139,8 @@ class ShapeValidatorTest {
                 VALIDATOR.validate("StartReadSetActivationJobRequest", request));
         for (String operation : List.of("StartReadSetActivationJob", "GetReadSetActivationJob", "ListReadSetActivationJobs",
                 "StartReadSetExportJob", "GetReadSetExportJob", "ListReadSetExportJobs")) {
-            assertEquals(List.of("InternalServerException"), OmicsModel.load().errorShapes(operation).subList(0, 1), operation);
+            org.junit.jupiter.api.Assertions.assertTrue(
+                    OmicsModel.load().errorShapes(operation).contains("ValidationException"), operation);
         }
     }
 
