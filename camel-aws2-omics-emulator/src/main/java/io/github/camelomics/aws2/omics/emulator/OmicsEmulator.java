@@ -11,15 +11,16 @@ import io.github.camelomics.aws2.omics.emulator.http.RequestLog;
 import io.github.camelomics.aws2.omics.emulator.http.SigV4Verifier;
 import io.github.camelomics.aws2.omics.emulator.model.Json;
 import io.github.camelomics.aws2.omics.emulator.model.ServiceModel;
-import io.github.camelomics.aws2.omics.emulator.operations.ReadSetImportApi;
-import io.github.camelomics.aws2.omics.emulator.operations.ReadSetUploadApi;
+import io.github.camelomics.aws2.omics.emulator.operations.ServiceApi;
 import io.github.camelomics.aws2.omics.emulator.quota.RateLimiter;
 import io.github.camelomics.aws2.omics.emulator.s3.ETagAlgorithmFamily;
 import io.github.camelomics.aws2.omics.emulator.s3.LocalS3;
 import io.github.camelomics.aws2.omics.emulator.s3.SourceInspector;
 import io.github.camelomics.aws2.omics.emulator.state.EmulatorState;
+import io.github.camelomics.aws2.omics.emulator.state.JobSettings;
 import io.github.camelomics.aws2.omics.emulator.state.JobTimeline;
 import io.github.camelomics.aws2.omics.emulator.state.PartFiles;
+import io.github.camelomics.aws2.omics.emulator.state.ServiceSettings;
 import io.github.camelomics.aws2.omics.emulator.state.StateFile;
 
 import java.io.IOException;
@@ -35,6 +36,7 @@ import java.util.Comparator;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -44,7 +46,8 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /**
- * A local, stateful HealthOmics read set import service on {@code http://127.0.0.1:PORT}.
+ * A local, stateful HealthOmics sequence store service (read set imports, uploads, activations and exports) on
+ * {@code http://127.0.0.1:PORT}.
  *
  * <pre>{@code
  * try (OmicsEmulator emulator = OmicsEmulator.builder().dataDir(dir).sequenceStoreIds("1234567890").build().start()) {
@@ -60,8 +63,17 @@ public final class OmicsEmulator implements AutoCloseable {
     public static final double DEFAULT_RATE_LIMIT_PER_SECOND = 5;
     public static final Duration DEFAULT_SUBMITTED_DURATION = Duration.ofSeconds(1);
     public static final Duration DEFAULT_IMPORT_DURATION = Duration.ofSeconds(5);
+    /** How long an activation job stays IN_PROGRESS (the read sets ACTIVATING); the service's is not documented. */
+    public static final Duration DEFAULT_ACTIVATION_DURATION = Duration.ofSeconds(5);
+    /** How long an export job stays IN_PROGRESS before its files are written. */
+    public static final Duration DEFAULT_EXPORT_DURATION = Duration.ofSeconds(5);
     /** An emulator default, not an AWS figure: enough for realistic tests, small enough to reach in one. */
     public static final int DEFAULT_MAX_ACTIVE_JOBS = 10;
+    /**
+     * Unfinished activation jobs, and export jobs, allowed at once: adjustable quotas of the service whose defaults are
+     * not published; an emulator default like {@link #DEFAULT_MAX_ACTIVE_JOBS}.
+     */
+    public static final int DEFAULT_MAX_CONCURRENT_JOBS = 10;
     public static final String DEFAULT_SEQUENCE_STORE_ID = "1234567890";
     public static final String DEFAULT_REGION = "us-east-1";
     public static final String DEFAULT_ACCOUNT_ID = "123456789012";
@@ -96,10 +108,8 @@ public final class OmicsEmulator implements AutoCloseable {
         this.rateLimiter = new RateLimiter(settings.rateLimitPerSecond(), System::nanoTime);
         this.s3 = new LocalS3(dataDir);
         this.partFiles = new PartFiles(dataDir);
-        this.state = new EmulatorState(settings.sequenceStoreIds(), clock, timeline(),
-                new SourceInspector(s3, settings.eTagAlgorithmFamily()),
-                settings.region(), settings.accountId(), settings.maxActiveJobs(),
-                settings.persistence() ? new StateFile(dataDir) : null, partFiles, faults);
+        this.state = new EmulatorState(settings.service(), clock, s3, new SourceInspector(s3, settings.eTagAlgorithmFamily()),
+                partFiles, settings.persistence() ? new StateFile(dataDir) : null, faults);
     }
 
     public static Builder builder() {
@@ -124,9 +134,8 @@ public final class OmicsEmulator implements AutoCloseable {
         SigV4Verifier verifier = settings.verifySignatures() && settings.credentials() != null
                 ? new SigV4Verifier(settings.credentials(), SigV4Verifier.OMICS, onSystemClock() ? clock::instant : null)
                 : null;
-        ApiHandler api = new ApiHandler(ServiceModel.load(), mapper, new ReadSetImportApi(state, mapper),
-                new ReadSetUploadApi(state, mapper), faults, rateLimiter, verifier, requestCounts,
-                partFiles.incomingDir());
+        ApiHandler api = new ApiHandler(ServiceModel.load(), mapper, new ServiceApi(state, mapper), faults, rateLimiter,
+                verifier, requestCounts, partFiles.incomingDir());
         AdminHandler admin = new AdminHandler(mapper, state, faults, clock, this::reset, requestCounts,
                 rateLimiter::throttled);
         server.createContext("/", settings.logRequests() ? new RequestLog(api, api::describe) : api);
@@ -245,20 +254,36 @@ public final class OmicsEmulator implements AutoCloseable {
 
     /** The first configured sequence store. */
     public String sequenceStoreId() {
-        return settings.sequenceStoreIds().iterator().next();
+        return settings.service().sequenceStoreIds().iterator().next();
     }
 
+    /** How import jobs move on. */
     public JobTimeline timeline() {
-        return settings.timeline();
+        return settings.service().imports().timeline();
+    }
+
+    /** How activation jobs move on. */
+    public JobTimeline activationTimeline() {
+        return settings.service().activations().timeline();
+    }
+
+    /** How export jobs move on. */
+    public JobTimeline exportTimeline() {
+        return settings.service().exports().timeline();
+    }
+
+    /** How long a read set stays ACTIVE unread before it is ARCHIVED, or empty when read sets are not archived so. */
+    public Optional<Duration> archiveAfter() {
+        return Optional.ofNullable(settings.service().archiveAfter());
     }
 
     public String region() {
-        return settings.region();
+        return settings.service().region();
     }
 
     @Override
     public String toString() {
-        return "OmicsEmulator[dataDir=" + dataDir + ", sequenceStoreIds=" + settings.sequenceStoreIds()
+        return "OmicsEmulator[dataDir=" + dataDir + ", sequenceStoreIds=" + settings.service().sequenceStoreIds()
                 + ", credentials=" + settings.credentials() + ", started=" + (server != null) + "]";
     }
 
@@ -282,10 +307,9 @@ public final class OmicsEmulator implements AutoCloseable {
     }
 
     /** What a builder collected; the emulator keeps this immutable copy, so builders stay reusable. */
-    private record Settings(int port, String bindAddress, Path dataDir, Set<String> sequenceStoreIds,
-                            Credentials credentials, boolean verifySignatures, double rateLimitPerSecond,
-                            int maxActiveJobs, Clock clock, JobTimeline timeline, String region, String accountId,
-                            boolean persistence, ETagAlgorithmFamily eTagAlgorithmFamily, boolean logRequests) {
+    private record Settings(int port, String bindAddress, Path dataDir, Credentials credentials,
+                            boolean verifySignatures, double rateLimitPerSecond, Clock clock, boolean persistence,
+                            ETagAlgorithmFamily eTagAlgorithmFamily, boolean logRequests, ServiceSettings service) {
     }
 
     /** Settings of an emulator; every one has a default, see the setters. */
@@ -301,6 +325,11 @@ public final class OmicsEmulator implements AutoCloseable {
         private Clock clock = Clock.systemUTC();
         private Duration submittedDuration = DEFAULT_SUBMITTED_DURATION;
         private Duration importDuration = DEFAULT_IMPORT_DURATION;
+        private Duration activationDuration = DEFAULT_ACTIVATION_DURATION;
+        private Duration exportDuration = DEFAULT_EXPORT_DURATION;
+        private int maxConcurrentActivationJobs = DEFAULT_MAX_CONCURRENT_JOBS;
+        private int maxConcurrentExportJobs = DEFAULT_MAX_CONCURRENT_JOBS;
+        private Duration archiveAfter;
         private String region = DEFAULT_REGION;
         private String accountId = DEFAULT_ACCOUNT_ID;
         private boolean persistence;
@@ -382,16 +411,55 @@ public final class OmicsEmulator implements AutoCloseable {
             return this;
         }
 
-        /** How long a job stays SUBMITTED. Default 1 s. */
+        /** How long a job (of any kind) stays SUBMITTED. Default 1 s. */
         public Builder submittedDuration(Duration duration) {
             this.submittedDuration = Objects.requireNonNull(duration, "duration");
             return this;
         }
 
-        /** How long a job stays IN_PROGRESS before it finishes. Default 5 s. */
+        /** How long an import job stays IN_PROGRESS before it finishes. Default 5 s. */
         public Builder importDuration(Duration duration) {
             this.importDuration = Objects.requireNonNull(duration, "duration");
             return this;
+        }
+
+        /** How long an activation job stays IN_PROGRESS, its read sets ACTIVATING, before they are ACTIVE. Default 5 s. */
+        public Builder activationDuration(Duration duration) {
+            this.activationDuration = Objects.requireNonNull(duration, "duration");
+            return this;
+        }
+
+        /** How long an export job stays IN_PROGRESS before its files are written and it finishes. Default 5 s. */
+        public Builder exportDuration(Duration duration) {
+            this.exportDuration = Objects.requireNonNull(duration, "duration");
+            return this;
+        }
+
+        /** Unfinished activation jobs allowed at once before ServiceQuotaExceededException. Default 10. */
+        public Builder maxConcurrentActivationJobs(int maxJobs) {
+            this.maxConcurrentActivationJobs = maxJobs;
+            return this;
+        }
+
+        /** Unfinished export jobs allowed at once before ServiceQuotaExceededException. Default 10. */
+        public Builder maxConcurrentExportJobs(int maxJobs) {
+            this.maxConcurrentExportJobs = maxJobs;
+            return this;
+        }
+
+        /**
+         * Archives a read set once its files were not read (made, activated or exported) for this long, on the
+         * emulator's clock, as the service archives read sets not accessed for 30 days. Default {@code null}: read sets
+         * stay ACTIVE unless archived by {@link EmulatorState#archiveReadSets}.
+         */
+        public Builder archiveAfter(Duration unread) {
+            this.archiveAfter = unread;
+            return this;
+        }
+
+        /** {@link #archiveAfter(Duration)} in days: 30 is the service's. */
+        public Builder archiveAfterDays(int days) {
+            return archiveAfter(Duration.ofDays(days));
         }
 
         /** The region in read set ARNs. Default us-east-1 (any region's signature is accepted). */
@@ -431,10 +499,13 @@ public final class OmicsEmulator implements AutoCloseable {
         }
 
         public OmicsEmulator build() {
-            return new OmicsEmulator(new Settings(port, bindAddress, dataDir, sequenceStoreIds, credentials,
-                    verifySignatures, rateLimitPerSecond, maxActiveJobs, clock,
-                    new JobTimeline(submittedDuration, importDuration), region, accountId, persistence,
-                    eTagAlgorithmFamily, logRequests));
+            ServiceSettings service = new ServiceSettings(sequenceStoreIds, region, accountId,
+                    new JobSettings(new JobTimeline(submittedDuration, importDuration), maxActiveJobs),
+                    new JobSettings(new JobTimeline(submittedDuration, activationDuration), maxConcurrentActivationJobs),
+                    new JobSettings(new JobTimeline(submittedDuration, exportDuration), maxConcurrentExportJobs),
+                    archiveAfter);
+            return new OmicsEmulator(new Settings(port, bindAddress, dataDir, credentials, verifySignatures,
+                    rateLimitPerSecond, clock, persistence, eTagAlgorithmFamily, logRequests, service));
         }
     }
 }

@@ -27,9 +27,15 @@ public final class OmicsEmulatorMain {
                                         verify SigV4 signatures made with this key pair (default: no check)
               --rate-limit N            requests per second per operation, 0 = off (default 5; the upload
                                         operations keep the service's own: parts 10, Create/Complete/Abort 1)
-              --max-active-jobs N       unfinished jobs allowed at once (default 10)
+              --max-active-jobs N       unfinished import jobs allowed at once (default 10)
+              --max-activation-jobs N   unfinished activation jobs allowed at once (default 10)
+              --max-export-jobs N       unfinished export jobs allowed at once (default 10)
               --submitted-duration D    time a job stays SUBMITTED: seconds or ISO-8601, e.g. 1 or PT1S (default 1)
-              --import-duration D       time a job stays IN_PROGRESS (default 5)
+              --import-duration D       time an import job stays IN_PROGRESS (default 5)
+              --activation-duration D   time an activation job stays IN_PROGRESS, its read sets ACTIVATING (default 5)
+              --export-duration D       time an export job stays IN_PROGRESS before its files are written (default 5)
+              --archive-after-days N    archive a read set unread for N days, as the service does after 30
+                                        (default: never; POST /_emulator/read-sets/archive archives at once)
               --region R                region in read set ARNs (default us-east-1)
               --etag-algorithm-family F MD5up, SHA256up or SHA512up: how read set ETags are computed (default MD5up)
               --no-persistence          keep state in memory only (default: kept in DIR/.omics-emulator)
@@ -107,6 +113,11 @@ public final class OmicsEmulatorMain {
                 case "--max-active-jobs" -> builder.maxActiveJobs(Integer.parseInt(value));
                 case "--submitted-duration" -> builder.submittedDuration(duration(value));
                 case "--import-duration" -> builder.importDuration(duration(value));
+                case "--max-activation-jobs" -> builder.maxConcurrentActivationJobs(Integer.parseInt(value));
+                case "--max-export-jobs" -> builder.maxConcurrentExportJobs(Integer.parseInt(value));
+                case "--activation-duration" -> builder.activationDuration(duration(value));
+                case "--export-duration" -> builder.exportDuration(duration(value));
+                case "--archive-after-days" -> builder.archiveAfterDays(Integer.parseInt(value));
                 case "--region" -> builder.region(value);
                 case "--etag-algorithm-family" -> builder.eTagAlgorithmFamily(value);
                 default -> throw new IllegalArgumentException("unknown option " + option);

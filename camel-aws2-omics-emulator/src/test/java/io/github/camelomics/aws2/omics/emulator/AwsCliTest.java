@@ -146,6 +146,52 @@ class AwsCliTest {
         assertEquals(200, readSet.path("sequenceInformation").path("totalReadCount").asLong());
     }
 
+    /**
+     * The six activation and export commands, signed: an archived read set activated (the CLI's waiter, from the model,
+     * sees it COMPLETED at its first poll), then exported into the emulator's S3, each job got and listed.
+     */
+    @Test
+    void theCliActivatesAnArchivedReadSetAndExportsIt() throws Exception {
+        String readSet = StoredReadSets.archivedReadSetAndExportBucket(EMULATOR);
+
+        JsonNode activation = json(aws(ACCESS_KEY, SECRET_KEY, "omics", "start-read-set-activation-job",
+                "--sequence-store-id", STORE, "--sources", "readSetId=" + readSet));
+        assertEquals("SUBMITTED", activation.path("status").asText());
+        EMULATOR.finishJobs();
+        json0(aws(ACCESS_KEY, SECRET_KEY, "omics", "wait", "read-set-activation-job-completed", "--sequence-store-id",
+                STORE, "--id", activation.path("id").asText()));
+        JsonNode activated = json(aws(ACCESS_KEY, SECRET_KEY, "omics", "get-read-set-activation-job",
+                "--sequence-store-id", STORE, "--id", activation.path("id").asText()));
+        assertEquals("COMPLETED", activated.path("status").asText());
+        assertEquals(readSet, activated.path("sources").path(0).path("readSetId").asText());
+        assertEquals("FINISHED", activated.path("sources").path(0).path("status").asText());
+        JsonNode activations = json(aws(ACCESS_KEY, SECRET_KEY, "omics", "list-read-set-activation-jobs",
+                "--sequence-store-id", STORE, "--filter", "status=COMPLETED"));
+        assertEquals(activation.path("id").asText(), activations.path("activationJobs").path(0).path("id").asText());
+
+        JsonNode export = json(aws(ACCESS_KEY, SECRET_KEY, "omics", "start-read-set-export-job", "--sequence-store-id",
+                STORE, "--destination", "s3://exports/cli/", "--role-arn", ROLE_ARN, "--sources", "readSetId=" + readSet));
+        assertEquals("s3://exports/cli/", export.path("destination").asText());
+        EMULATOR.finishJobs();
+        json0(aws(ACCESS_KEY, SECRET_KEY, "omics", "wait", "read-set-export-job-completed", "--sequence-store-id", STORE,
+                "--id", export.path("id").asText()));
+        JsonNode exported = json(aws(ACCESS_KEY, SECRET_KEY, "omics", "get-read-set-export-job", "--sequence-store-id",
+                STORE, "--id", export.path("id").asText()));
+        assertEquals("FINISHED", exported.path("readSets").path(0).path("status").asText());
+        JsonNode exports = json(aws(ACCESS_KEY, SECRET_KEY, "omics", "list-read-set-export-jobs", "--sequence-store-id",
+                STORE, "--page-size", "1"));
+        assertEquals("COMPLETED", exports.path("exportJobs").path(0).path("status").asText());
+        JsonNode metadata = json(aws(ACCESS_KEY, SECRET_KEY, "omics", "get-read-set-metadata", "--sequence-store-id",
+                STORE, "--id", readSet));
+        assertEquals(metadata.path("etag").path("source1").asText(),
+                md5OfUncompressed(EMULATOR.s3().resolve("s3://exports/cli/" + readSet + "/source1.fastq.gz")));
+    }
+
+    /** A command that prints nothing (a waiter) and succeeded. */
+    private static void json0(Botocore.Result result) {
+        assertEquals(0, result.exitCode(), result.stderr());
+    }
+
     @Test
     void aWrongSecretIsRefusedAsAnInvalidSignature() {
         Botocore.Result result = startJob(ACCESS_KEY, "not-the-secret");

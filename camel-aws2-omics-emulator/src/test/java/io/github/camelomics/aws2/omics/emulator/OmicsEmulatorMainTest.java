@@ -11,6 +11,7 @@ import java.text.MessageFormat;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
@@ -44,6 +45,28 @@ class OmicsEmulatorMainTest {
                 "--submitted-duration", "0.5", "--import-duration", "PT2M", "--no-persistence"}).build()) {
             assertEquals(Duration.ofMillis(500), emulator.timeline().submitted());
             assertEquals(Duration.ofMinutes(2), emulator.timeline().importing());
+        }
+    }
+
+    @Test
+    void activationsExportsAndArchivingHaveTheirOptions() {
+        try (OmicsEmulator emulator = OmicsEmulatorMain.parse(new String[] {"--data-dir", "target/main-test",
+                "--activation-duration", "PT1M", "--export-duration", "2.5", "--max-activation-jobs", "3",
+                "--max-export-jobs", "4", "--archive-after-days", "30", "--no-persistence"}).build()) {
+            assertEquals(Duration.ofMinutes(1), emulator.activationTimeline().importing());
+            assertEquals(Duration.ofMillis(2500), emulator.exportTimeline().importing());
+            assertEquals(Optional.of(Duration.ofDays(30)), emulator.archiveAfter());
+        }
+        assertEquals("at least 1 unfinished job must be allowed, not 0", assertThrows(IllegalArgumentException.class,
+                () -> OmicsEmulatorMain.parse(new String[] {"--data-dir", "x", "--max-export-jobs", "0"}).build())
+                .getMessage());
+    }
+
+    @Test
+    void readSetsAreNotArchivedByTimeUnlessAsked() {
+        try (OmicsEmulator emulator = OmicsEmulatorMain.parse(new String[] {"--data-dir", "target/main-test",
+                "--no-persistence"}).build()) {
+            assertEquals(Optional.empty(), emulator.archiveAfter());
         }
     }
 

@@ -3,13 +3,19 @@ package io.github.camelomics.aws2.omics.emulator;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import software.amazon.awssdk.services.omics.OmicsClient;
+import io.github.camelomics.aws2.omics.emulator.state.ExportJob;
 import software.amazon.awssdk.services.omics.model.GetReadSetImportJobResponse;
+import software.amazon.awssdk.services.omics.model.ImportReadSetSourceItem;
+import software.amazon.awssdk.services.omics.model.ReadSetActivationJobStatus;
+import software.amazon.awssdk.services.omics.model.ReadSetExportJobStatus;
 import software.amazon.awssdk.services.omics.model.ReadSetImportJobStatus;
+import software.amazon.awssdk.services.omics.model.ReadSetStatus;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 
 import static io.github.camelomics.aws2.omics.emulator.OmicsClients.fastq;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -98,6 +104,57 @@ class PersistenceTest {
         try (OmicsEmulator second = emulator(); OmicsClient omics = OmicsClients.withoutRetries(second.endpoint())) {
             assertEquals("4000000002", omics.startReadSetImportJob(
                     OmicsClients.start(second.sequenceStoreId(), fastq("s3://bucket/r1.fastq.gz"))).id());
+        }
+    }
+
+    /**
+     * An activation running at shutdown (its read set ACTIVATING) finishes after the restart; the archived read set, the
+     * export job and the content an export needs are kept, and new ids go on from the last.
+     */
+    @Test
+    void activationsExportsAndArchivedReadSetsSurviveARestart() throws Exception {
+        String activation;
+        List<String> readSets;
+        try (OmicsEmulator first = emulator(); OmicsClient omics = OmicsClients.withoutRetries(first.endpoint())) {
+            first.s3().putFastq("s3://bucket/r1.fastq.gz", 4, 25);
+            first.s3().putFastq("s3://bucket/r2.fastq.gz", 5, 25);
+            String importJob = omics.startReadSetImportJob(OmicsClients.start(first.sequenceStoreId(),
+                    fastq("s3://bucket/r1.fastq.gz"), fastq("s3://bucket/r2.fastq.gz"))).id();
+            clock.advance(Duration.ofMinutes(1));
+            readSets = omics.getReadSetImportJob(r -> r.sequenceStoreId(first.sequenceStoreId()).id(importJob)).sources()
+                    .stream().map(ImportReadSetSourceItem::readSetId).toList();
+            first.state().archiveReadSets(first.sequenceStoreId(), readSets);
+            activation = omics.startReadSetActivationJob(r -> r.sequenceStoreId(first.sequenceStoreId())
+                    .sources(s -> s.readSetId(readSets.get(0)))).id();
+            clock.advance(Duration.ofSeconds(2));
+            assertEquals(ReadSetStatus.ACTIVATING, omics.getReadSetMetadata(
+                    r -> r.sequenceStoreId(first.sequenceStoreId()).id(readSets.get(0))).status());
+        }
+        Files.delete(dataDir.resolve("bucket/r1.fastq.gz"));
+        clock.advance(Duration.ofMinutes(1));
+
+        try (OmicsEmulator second = emulator(); OmicsClient omics = OmicsClients.withoutRetries(second.endpoint())) {
+            String store = second.sequenceStoreId();
+            assertEquals(ReadSetActivationJobStatus.COMPLETED,
+                    omics.getReadSetActivationJob(r -> r.sequenceStoreId(store).id(activation)).status());
+            assertEquals(ReadSetStatus.ACTIVE, omics.getReadSetMetadata(r -> r.sequenceStoreId(store)
+                    .id(readSets.get(0))).status());
+            assertEquals(ReadSetStatus.ARCHIVED, omics.getReadSetMetadata(r -> r.sequenceStoreId(store)
+                    .id(readSets.get(1))).status());
+            second.s3().createBucket("exports");
+            String export = omics.startReadSetExportJob(r -> r.sequenceStoreId(store).destination("s3://exports/")
+                    .roleArn(OmicsClients.ROLE_ARN).sources(s -> s.readSetId(readSets.get(0)))).id();
+            assertEquals("7000000002", omics.startReadSetActivationJob(r -> r.sequenceStoreId(store)
+                    .sources(s -> s.readSetId(readSets.get(1)))).id());
+            clock.advance(Duration.ofMinutes(1));
+            assertEquals(ReadSetExportJobStatus.COMPLETED,
+                    omics.getReadSetExportJob(r -> r.sequenceStoreId(store).id(export)).status());
+        }
+
+        try (OmicsEmulator third = emulator()) {
+            assertEquals(List.of("8000000001"), third.state().exportJobs().stream().map(ExportJob::id).toList());
+            assertTrue(Files.exists(dataDir.resolve("exports/" + readSets.get(0) + "/source1.fastq.gz")),
+                    "exported from what the read set holds, its source deleted");
         }
     }
 

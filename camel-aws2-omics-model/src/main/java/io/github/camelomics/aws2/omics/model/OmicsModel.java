@@ -12,17 +12,20 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 
 /**
- * The HealthOmics service model (botocore JSON, API version 2022-11-28, cut down to the read set import operations and
- * the six operations of a multipart read set upload). The component validates requests before sending and the
- * emulator validates them on arrival, both from this one model, so both are exactly as strict as the service's own
- * definition and agree with each other.
+ * The HealthOmics service model (botocore JSON, API version 2022-11-28, cut down to the read set import operations, the
+ * six operations of a multipart read set upload and the six of read set activation and export). The component validates
+ * requests before sending and the emulator validates them on arrival, both from this one model, so both are exactly as
+ * strict as the service's own definition and agree with each other.
  * <p>
- * The two cuts are kept as the files they came as and merged on loading: a shape both use must be the same in both.
+ * The cuts are kept as the files they came as and merged on loading: a shape two of them use must be the same in both,
+ * but for its documentation (some cuts had it stripped).
  */
 public final class OmicsModel {
 
     private static final List<String> RESOURCES = List.of("omics-readset-import-model.json",
-            "omics-readset-upload-model.json");
+            "omics-readset-upload-model.json", "omics-readset-activation-export-model.json");
+    /** The sections merged from every cut; the first cut's metadata stands for all. */
+    private static final List<String> SECTIONS = List.of("operations", "shapes", "paginators", "waiters");
 
     private final JsonNode root;
 
@@ -39,8 +42,10 @@ public final class OmicsModel {
                 merged = part;
                 continue;
             }
-            mergeInto((ObjectNode) merged.path("operations"), part.path("operations"), resource);
-            mergeInto((ObjectNode) merged.path("shapes"), part.path("shapes"), resource);
+            for (String section : SECTIONS) {
+                ObjectNode target = merged.has(section) ? (ObjectNode) merged.get(section) : merged.putObject(section);
+                mergeInto(target, part.path(section), resource);
+            }
         }
         return new OmicsModel(merged);
     }
@@ -59,11 +64,20 @@ public final class OmicsModel {
     private static void mergeInto(ObjectNode target, JsonNode added, String resource) {
         added.fields().forEachRemaining(entry -> {
             JsonNode existing = target.get(entry.getKey());
-            if (existing != null && !existing.equals(entry.getValue())) {
+            if (existing != null && !withoutDocumentation(existing).equals(withoutDocumentation(entry.getValue()))) {
                 throw new IllegalStateException(resource + " defines " + entry.getKey() + " differently");
             }
             target.set(entry.getKey(), entry.getValue());
         });
+    }
+
+    private static JsonNode withoutDocumentation(JsonNode definition) {
+        if (!definition.isObject()) {
+            return definition;
+        }
+        ObjectNode copy = ((ObjectNode) definition).deepCopy();
+        copy.remove("documentation");
+        return copy;
     }
 
     /** The shape definition, e.g. {@code {"type":"string","min":1,...}}. */

@@ -3,12 +3,14 @@ package io.github.camelomics.aws2.omics.model;
 import com.fasterxml.jackson.databind.JsonNode;
 
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Rules of the HealthOmics user guide that the model cannot express, and its fixed limits: aligned formats (BAM, CRAM)
- * need a reference, only a paired FASTQ has a second file, a .bam file is BAM or uBAM. They hold for imports and for
- * uploads alike, in the component and in the emulator.
+ * need a reference, only a paired FASTQ has a second file, a .bam file is BAM or uBAM, a job names each read set once.
+ * They hold for imports, uploads, activations and exports alike, in the component and in the emulator.
  */
 public final class ReadSetRules {
 
@@ -48,6 +50,25 @@ public final class ReadSetRules {
     public static List<Violation> checkUpload(JsonNode createRequest) {
         List<Violation> violations = new ArrayList<>();
         referenceForAligned(createRequest, "referenceArn", violations);
+        return violations;
+    }
+
+    /**
+     * Violations in a structurally valid StartReadSetActivationJob or StartReadSetExportJob input: a read set named twice
+     * (the second and later mentions are named, each with the first).
+     */
+    public static List<Violation> checkReadSetJob(JsonNode startRequest) {
+        List<Violation> violations = new ArrayList<>();
+        Map<String, Integer> firstMention = new HashMap<>();
+        JsonNode sources = startRequest.path("sources");
+        for (int i = 0; i < sources.size(); i++) {
+            String readSetId = sources.get(i).path("readSetId").asText();
+            Integer first = firstMention.putIfAbsent(readSetId, i);
+            if (first != null) {
+                violations.add(new Violation("sources[" + i + "].readSetId", readSetId,
+                        "Member must not repeat sources[" + first + "].readSetId", Violation.Kind.RULE));
+            }
+        }
         return violations;
     }
 

@@ -106,20 +106,69 @@ class ShapeValidatorTest {
             texts.add("a" + c + "b");
         }
         int tabled = 0;
-        JsonNode shapes = new ObjectMapper().readTree(OmicsModel.class.getResourceAsStream("omics-readset-import-model.json")).path("shapes");
-        for (java.util.Map.Entry<String, JsonNode> shape : (Iterable<java.util.Map.Entry<String, JsonNode>>) shapes::fields) {
-            if (!shape.getValue().has("pattern")) {
-                continue;
-            }
-            String regex = shape.getValue().path("pattern").asText();
-            TextPattern pattern = TextPattern.of(regex);
-            tabled += pattern.compiled() ? 1 : 0;
-            java.util.regex.Pattern reference = java.util.regex.Pattern.compile(regex);
-            for (String text : texts) {
-                assertEquals(reference.matcher(text).matches(), pattern.matches(text), shape.getKey() + " on " + text);
+        for (String resource : List.of("omics-readset-import-model.json", "omics-readset-upload-model.json",
+                "omics-readset-activation-export-model.json")) {
+            JsonNode shapes = new ObjectMapper().readTree(OmicsModel.class.getResourceAsStream(resource)).path("shapes");
+            for (java.util.Map.Entry<String, JsonNode> shape : (Iterable<java.util.Map.Entry<String, JsonNode>>) shapes::fields) {
+                if (!shape.getValue().has("pattern")) {
+                    continue;
+                }
+                String regex = shape.getValue().path("pattern").asText();
+                TextPattern pattern = TextPattern.of(regex);
+                tabled += pattern.compiled() ? 1 : 0;
+                java.util.regex.Pattern reference = java.util.regex.Pattern.compile(regex);
+                for (String text : texts) {
+                    assertEquals(reference.matcher(text).matches(), pattern.matches(text), shape.getKey() + " on " + text);
+                }
             }
         }
         // the ids and names ([\p{L}||...]+), the store id ([0-9]+) and S3Uri at least: else this tests only the regex
         org.junit.jupiter.api.Assertions.assertTrue(tabled >= 6, "patterns answered without the regex: " + tabled);
+    }
+
+    @Test
+    void theActivationAndExportOperationsAreInTheModelWithTheirLimits() throws Exception {
+        StringBuilder sources = new StringBuilder();
+        for (int i = 0; i < ReadSetRules.MAX_READ_SETS_PER_ACTIVATION_JOB + 1; i++) {
+            sources.append(i == 0 ? "" : ",").append("{\"readSetId\":\"50000000%02d\"}".formatted(i));
+        }
+        JsonNode request = json("{\"sequenceStoreId\":\"1234567890\",\"sources\":[" + sources + "]}");
+
+        assertEquals(List.of(new Violation("sources", request.path("sources").toString(),
+                "Member must have length less than or equal to 20", TOO_LONG)),
+                VALIDATOR.validate("StartReadSetActivationJobRequest", request));
+        for (String operation : List.of("StartReadSetActivationJob", "GetReadSetActivationJob", "ListReadSetActivationJobs",
+                "StartReadSetExportJob", "GetReadSetExportJob", "ListReadSetExportJobs")) {
+            org.junit.jupiter.api.Assertions.assertTrue(
+                    OmicsModel.load().errorShapes(operation).contains("ValidationException"), operation);
+        }
+    }
+
+    /** The model's S3Destination: a bucket, or a prefix that ends with a slash; an export also needs its role. */
+    @Test
+    void anExportGoesToABucketOrAPrefixEndingInASlash() throws Exception {
+        String pattern = "s3://([a-z0-9][a-z0-9-.]{1,61}[a-z0-9])/?((.{1,1024})/)?";
+        for (String good : List.of("s3://exports", "s3://exports/", "s3://exports/run-7/", "s3://exports/a/b/")) {
+            assertEquals(List.of(), VALIDATOR.validate("StartReadSetExportJobRequest", json("""
+                    {"sequenceStoreId":"1234567890","destination":"%s","roleArn":"arn:aws:iam::123456789012:role/Export",
+                     "sources":[{"readSetId":"5000000001"}]}""".formatted(good))), good);
+        }
+
+        assertEquals(List.of(
+                new Violation("roleArn", null, "Member must not be null", REQUIRED),
+                new Violation("destination", "s3://exports/run-7", "Member must satisfy regular expression pattern: " + pattern,
+                        PATTERN)),
+                VALIDATOR.validate("StartReadSetExportJobRequest", json("""
+                        {"sequenceStoreId":"1234567890","destination":"s3://exports/run-7",
+                         "sources":[{"readSetId":"5000000001"}]}""")));
+    }
+
+    @Test
+    void anActivationOrExportNamesEachReadSetOnce() throws Exception {
+        JsonNode request = json("""
+                {"sources":[{"readSetId":"5000000001"},{"readSetId":"5000000002"},{"readSetId":"5000000001"}]}""");
+
+        assertEquals(List.of(new Violation("sources[2].readSetId", "5000000001",
+                "Member must not repeat sources[0].readSetId", RULE)), ReadSetRules.checkReadSetJob(request));
     }
 }

@@ -6,17 +6,15 @@ import io.github.camelomics.aws2.omics.emulator.model.Operation;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 
 /**
  * Faults a test arms before it makes requests: errors for the next requests, added latency,
  * responses dropped after the operation took effect (the job exists but the client never hears of
- * it, which is how duplicate-on-retry bugs are found), and imports of a given source file that fail
- * (a truncated file re-uploaded since, a transient service error). Rules with an operation apply to
- * that operation only; rules without one apply to all. Thread-safe.
+ * it, which is how duplicate-on-retry bugs are found), imports of a given source file that fail
+ * (a truncated file re-uploaded since, a transient service error), and activations or exports of a given read set that
+ * fail. Rules with an operation apply to that operation only; rules without one apply to all. Thread-safe.
  */
 public final class Faults {
 
@@ -24,7 +22,9 @@ public final class Faults {
     private final List<Rule> drops = new ArrayList<>();
     private final List<Rule> bodyDrops = new ArrayList<>();
     private final List<Latency> latencies = new ArrayList<>();
-    private final Map<String, ImportFailure> importFailures = new HashMap<>();
+    private final ItemFailures importFailures = new ItemFailures();
+    private final ItemFailures activationFailures = new ItemFailures();
+    private final ItemFailures exportFailures = new ItemFailures();
 
     /** Fails the next {@code count} requests of any operation with {@code error}. */
     public Faults failNext(int count, ErrorShape error) {
@@ -99,10 +99,7 @@ public final class Faults {
      * @param message the source's status message, or {@code null} for a default naming the fault
      */
     public synchronized Faults failImports(String sourceFile, int count, String message) {
-        requirePositive(count);
-        importFailures.put(sourceFile, new ImportFailure(count,
-                message != null ? message : "Injected fault: import of " + sourceFile + " failed"));
-        return this;
+        return arm(importFailures, sourceFile, count, message, "Injected fault: import of " + sourceFile + " failed");
     }
 
     /** Fails the first import of a source with this file only; the next one succeeds if the file is good. */
@@ -116,18 +113,43 @@ public final class Faults {
      * @param source2 the second file, or {@code null}
      */
     public synchronized Optional<String> takeImportFailure(String source1, String source2) {
-        for (String file : source2 == null ? List.of(source1) : List.of(source1, source2)) {
-            ImportFailure failure = importFailures.get(file);
-            if (failure != null) {
-                if (failure.remaining() > 1) {
-                    importFailures.put(file, new ImportFailure(failure.remaining() - 1, failure.message()));
-                } else {
-                    importFailures.remove(file);
-                }
-                return Optional.of(failure.message());
-            }
-        }
-        return Optional.empty();
+        return importFailures.take(source2 == null ? List.of(source1) : List.of(source1, source2));
+    }
+
+    /**
+     * Fails the next {@code count} activations of the read set {@code readSetId}: when its activation job finishes, the
+     * read set is FAILED in the job with {@code message} and stays ARCHIVED; a later activation of it succeeds.
+     *
+     * @param message the item's status message, or {@code null} for a default naming the fault
+     */
+    public synchronized Faults failActivations(String readSetId, int count, String message) {
+        return arm(activationFailures, readSetId, count, message,
+                "Injected fault: activation of read set " + readSetId + " failed");
+    }
+
+    /** Fails the next activation of this read set only. */
+    public Faults failFirstActivation(String readSetId) {
+        return failActivations(readSetId, 1, null);
+    }
+
+    /** The injected failure of an activation of this read set, consuming one use of its rule. */
+    public synchronized Optional<String> takeActivationFailure(String readSetId) {
+        return activationFailures.take(List.of(readSetId));
+    }
+
+    /**
+     * Fails the next {@code count} exports of the read set {@code readSetId}: when its export job finishes, the read set
+     * is FAILED in the job with {@code message} and none of its files is written.
+     *
+     * @param message the item's status message, or {@code null} for a default naming the fault
+     */
+    public synchronized Faults failExports(String readSetId, int count, String message) {
+        return arm(exportFailures, readSetId, count, message, "Injected fault: export of read set " + readSetId + " failed");
+    }
+
+    /** The injected failure of an export of this read set, consuming one use of its rule. */
+    public synchronized Optional<String> takeExportFailure(String readSetId) {
+        return exportFailures.take(List.of(readSetId));
     }
 
     /** Disarms every fault. */
@@ -137,6 +159,8 @@ public final class Faults {
         bodyDrops.clear();
         latencies.clear();
         importFailures.clear();
+        activationFailures.clear();
+        exportFailures.clear();
     }
 
     /** The injected error for this request, consuming one use of the first matching rule. */
@@ -175,6 +199,12 @@ public final class Faults {
         return Optional.empty();
     }
 
+    private Faults arm(ItemFailures failures, String key, int count, String message, String defaultMessage) {
+        requirePositive(count);
+        failures.arm(key, count, message != null ? message : defaultMessage);
+        return this;
+    }
+
     private static void requirePositive(int count) {
         if (count < 1) {
             throw new IllegalArgumentException("count must be at least 1, was " + count);
@@ -185,8 +215,5 @@ public final class Faults {
     }
 
     private record Latency(Operation operation, Duration delay) {
-    }
-
-    private record ImportFailure(int remaining, String message) {
     }
 }

@@ -7,6 +7,7 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
 import io.github.camelomics.aws2.omics.emulator.SettableClock;
 import io.github.camelomics.aws2.omics.emulator.faults.Faults;
+import io.github.camelomics.aws2.omics.emulator.model.ApiException;
 import io.github.camelomics.aws2.omics.emulator.model.ErrorShape;
 import io.github.camelomics.aws2.omics.emulator.model.Operation;
 import io.github.camelomics.aws2.omics.emulator.state.EmulatorState;
@@ -15,6 +16,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.LongSupplier;
@@ -51,12 +54,18 @@ public final class AdminHandler implements HttpHandler {
                         count(body), operation(body))))
                 .add("POST", ROOT + "faults/import-failures", body -> done(() -> faults.failImports(
                         required(body, "source").asText(), count(body), body.path("message").asText(null))))
+                .add("POST", ROOT + "faults/activation-failures", body -> done(() -> faults.failActivations(
+                        required(body, "readSetId").asText(), count(body), body.path("message").asText(null))))
+                .add("POST", ROOT + "faults/export-failures", body -> done(() -> faults.failExports(
+                        required(body, "readSetId").asText(), count(body), body.path("message").asText(null))))
+                .add("POST", ROOT + "read-sets/archive", body -> archive(state, body))
                 .add("POST", ROOT + "clock/advance", body -> {
                     if (!(clock instanceof SettableClock settable)) {
                         throw new IllegalArgumentException("the emulator runs on the system clock, which cannot be moved");
                     }
-                    return mapper.createObjectNode().put("now",
-                            settable.advance(Duration.ofMillis(required(body, "millis").asLong())).toString());
+                    String now = settable.advance(Duration.ofMillis(required(body, "millis").asLong())).toString();
+                    state.catchUp(); // an export's files are in place when the call returns
+                    return mapper.createObjectNode().put("now", now);
                 });
     }
 
@@ -73,6 +82,8 @@ public final class AdminHandler implements HttpHandler {
             Responses.json(exchange, mapper, 200, route.get().target().apply(readBody(exchange)));
         } catch (IllegalArgumentException e) {
             Responses.json(exchange, mapper, 400, message(e.getMessage()));
+        } catch (ApiException e) {
+            Responses.json(exchange, mapper, e.error().httpStatus(), message(e.getMessage()));
         } finally {
             exchange.close();
         }
@@ -99,6 +110,17 @@ public final class AdminHandler implements HttpHandler {
         for (Operation operation : Operation.values()) {
             operations.put(operation.modelName(), requestCounts.of(operation));
         }
+        return answer;
+    }
+
+    /** Archives the read sets named (every ACTIVE one of the store when none is), in the store named or the first. */
+    private JsonNode archive(EmulatorState state, JsonNode body) {
+        String store = body.hasNonNull("sequenceStoreId") ? body.path("sequenceStoreId").asText()
+                : state.sequenceStoreIds().iterator().next();
+        List<String> readSetIds = new ArrayList<>();
+        body.path("readSetIds").forEach(id -> readSetIds.add(id.asText()));
+        ObjectNode answer = mapper.createObjectNode();
+        state.archiveReadSets(store, readSetIds).forEach(answer.putArray("archived")::add);
         return answer;
     }
 

@@ -1,5 +1,6 @@
 package io.github.camelomics.aws2.omics.emulator.http;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.sun.net.httpserver.HttpExchange;
@@ -11,8 +12,7 @@ import io.github.camelomics.aws2.omics.emulator.model.Operation;
 import io.github.camelomics.aws2.omics.emulator.model.OperationBinding;
 import io.github.camelomics.aws2.omics.emulator.model.ServiceModel;
 import io.github.camelomics.aws2.omics.emulator.model.StreamedPayload;
-import io.github.camelomics.aws2.omics.emulator.operations.ReadSetImportApi;
-import io.github.camelomics.aws2.omics.emulator.operations.ReadSetUploadApi;
+import io.github.camelomics.aws2.omics.emulator.operations.ServiceApi;
 import io.github.camelomics.aws2.omics.emulator.quota.RateLimiter;
 import io.github.camelomics.aws2.omics.model.Digests;
 import io.github.camelomics.aws2.omics.model.ReadSetRules;
@@ -33,6 +33,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.stream.Collectors;
 
 /**
@@ -48,12 +49,17 @@ import java.util.stream.Collectors;
 public final class ApiHandler implements HttpHandler {
 
     private static final System.Logger LOG = System.getLogger(ApiHandler.class.getName());
+    /** The user guide's rules the model cannot state, checked after the model's, by operation. */
+    private static final Map<Operation, Function<JsonNode, List<Violation>>> RULES = Map.of(
+            Operation.START_READ_SET_IMPORT_JOB, ReadSetRules::check,
+            Operation.CREATE_MULTIPART_READ_SET_UPLOAD, ReadSetRules::checkUpload,
+            Operation.START_READ_SET_ACTIVATION_JOB, ReadSetRules::checkReadSetJob,
+            Operation.START_READ_SET_EXPORT_JOB, ReadSetRules::checkReadSetJob);
 
     private final Router<OperationBinding> router = new Router<>();
     private final InputAssembler inputs;
     private final ShapeValidator validator;
-    private final ReadSetImportApi api;
-    private final ReadSetUploadApi uploads;
+    private final ServiceApi operations;
     private final Path incomingDir;
     private final Faults faults;
     private final RateLimiter rateLimiter;
@@ -62,18 +68,17 @@ public final class ApiHandler implements HttpHandler {
     private final RequestCounts counts;
 
     /**
+     * @param operations what each operation does
      * @param verifier the signature check, or {@code null} to accept unsigned requests
      * @param counts   where each request routed to an operation is counted
      * @param incomingDir where streamed bodies are written as they arrive
      */
-    public ApiHandler(ServiceModel model, ObjectMapper mapper, ReadSetImportApi api, ReadSetUploadApi uploads,
-                      Faults faults, RateLimiter rateLimiter, SigV4Verifier verifier, RequestCounts counts,
-                      Path incomingDir) {
+    public ApiHandler(ServiceModel model, ObjectMapper mapper, ServiceApi operations, Faults faults,
+                      RateLimiter rateLimiter, SigV4Verifier verifier, RequestCounts counts, Path incomingDir) {
         model.bindings().forEach(b -> router.add(b.method(), b.uriTemplate(), b));
         this.inputs = new InputAssembler(model, mapper);
         this.validator = new ShapeValidator(model.omics());
-        this.api = api;
-        this.uploads = uploads;
+        this.operations = operations;
         this.incomingDir = incomingDir;
         this.faults = faults;
         this.rateLimiter = rateLimiter;
@@ -151,19 +156,13 @@ public final class ApiHandler implements HttpHandler {
             input.put(binding.payloadMember(), request.payload().size()); // present for validation; bytes on disk
         }
         List<Violation> violations = new ArrayList<>(validator.validate(binding.inputShape(), input));
-        if (violations.isEmpty() && operation == Operation.START_READ_SET_IMPORT_JOB) {
-            violations.addAll(ReadSetRules.check(input));
-        }
-        if (violations.isEmpty() && operation == Operation.CREATE_MULTIPART_READ_SET_UPLOAD) {
-            violations.addAll(ReadSetRules.checkUpload(input));
+        if (violations.isEmpty() && RULES.containsKey(operation)) {
+            violations.addAll(RULES.get(operation).apply(input));
         }
         if (!violations.isEmpty()) {
             throw new ApiException(ErrorShape.VALIDATION, describe(violations));
         }
-        if (uploads.serves(operation)) {
-            return uploads.handle(operation, input, request.payload());
-        }
-        return api.handler(operation).handle(input);
+        return operations.handle(operation, input, request.payload());
     }
 
     private static String describe(List<Violation> violations) {

@@ -6,6 +6,7 @@ import io.github.camelomics.aws2.omics.emulator.faults.Faults;
 import io.github.camelomics.aws2.omics.emulator.http.RequestCounts;
 import io.github.camelomics.aws2.omics.emulator.s3.LocalS3;
 import io.github.camelomics.aws2.omics.emulator.state.EmulatorState;
+import io.github.camelomics.aws2.omics.emulator.state.JobTimeline;
 import org.junit.jupiter.api.extension.AfterAllCallback;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
@@ -19,6 +20,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.function.Consumer;
+import java.util.stream.Stream;
 
 /**
  * Runs an {@link OmicsEmulator} for a test class: a free port, a temporary data dir, a
@@ -175,10 +177,22 @@ public final class OmicsEmulatorExtension implements BeforeAllCallback, AfterAll
         return clock.advance(duration);
     }
 
-    /** Moves the clock past the whole job timeline, so every job started so far is finished. */
+    /** Moves the clock past the whole import job timeline, so every import job started so far is finished. */
     public Instant finishImports() {
-        var timeline = emulator().timeline();
-        return clock.advance(timeline.submitted().plus(timeline.importing()));
+        return clock.advance(emulator().timeline().total());
+    }
+
+    /**
+     * Moves the clock past the longest job timeline (import, activation, export), so every job started so far is
+     * finished, and brings the jobs up to it at once ({@link EmulatorState#catchUp()}): an export's files are in the
+     * local S3 when this returns, before any request.
+     */
+    public Instant finishJobs() {
+        OmicsEmulator running = emulator();
+        Instant now = clock.advance(Stream.of(running.timeline(), running.activationTimeline(),
+                running.exportTimeline()).map(JobTimeline::total).max(Duration::compareTo).orElseThrow());
+        running.state().catchUp();
+        return now;
     }
 
     private void startEmulator() {

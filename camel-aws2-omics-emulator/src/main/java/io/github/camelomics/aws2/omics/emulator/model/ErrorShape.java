@@ -4,7 +4,7 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The error shapes of the read set import and upload operations with the HTTP status the model gives them.
+ * The error shapes of the operations the emulator serves, with the HTTP status the model gives them.
  * A test checks these codes against the model file, so they cannot drift apart.
  */
 public enum ErrorShape {

@@ -4,10 +4,11 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The operations the emulator serves: the five of read set imports and the six of a multipart read set upload. Their
- * HTTP bindings and input shapes come from the service model ({@link ServiceModel}); this enum gives them Java names
- * so that faults and handlers can refer to them without strings, and the rate quotas that the service does not let
- * anyone adjust (the others follow the emulator's rate limit setting).
+ * The operations the emulator serves: the five of read set imports, the six of a multipart read set upload and the six
+ * of read set activation and export. Their HTTP bindings and input shapes come from the service model
+ * ({@link ServiceModel}); this enum gives them Java names so that faults and handlers can refer to them without strings,
+ * and the rate quotas that the service does not let anyone adjust (the others, the activation and export operations
+ * among them at the service's adjustable 5 per second, follow the emulator's rate limit setting).
  */
 public enum Operation {
     START_READ_SET_IMPORT_JOB("StartReadSetImportJob"),
@@ -20,7 +21,13 @@ public enum Operation {
     COMPLETE_MULTIPART_READ_SET_UPLOAD("CompleteMultipartReadSetUpload", 1),
     ABORT_MULTIPART_READ_SET_UPLOAD("AbortMultipartReadSetUpload", 1),
     LIST_MULTIPART_READ_SET_UPLOADS("ListMultipartReadSetUploads"),
-    LIST_READ_SET_UPLOAD_PARTS("ListReadSetUploadParts");
+    LIST_READ_SET_UPLOAD_PARTS("ListReadSetUploadParts"),
+    START_READ_SET_ACTIVATION_JOB("StartReadSetActivationJob"),
+    GET_READ_SET_ACTIVATION_JOB("GetReadSetActivationJob"),
+    LIST_READ_SET_ACTIVATION_JOBS("ListReadSetActivationJobs"),
+    START_READ_SET_EXPORT_JOB("StartReadSetExportJob"),
+    GET_READ_SET_EXPORT_JOB("GetReadSetExportJob"),
+    LIST_READ_SET_EXPORT_JOBS("ListReadSetExportJobs");
 
     private final String modelName;
     /** The service's own requests per second, or 0 where the emulator's setting applies. */

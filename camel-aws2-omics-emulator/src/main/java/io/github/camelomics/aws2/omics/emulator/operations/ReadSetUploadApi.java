@@ -1,7 +1,6 @@
 package io.github.camelomics.aws2.omics.emulator.operations;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelomics.aws2.omics.emulator.model.ApiException;
@@ -12,46 +11,32 @@ import io.github.camelomics.aws2.omics.emulator.state.EmulatorState;
 import io.github.camelomics.aws2.omics.emulator.state.MultipartUpload;
 import io.github.camelomics.aws2.omics.emulator.state.UploadedPart;
 
-import java.util.EnumMap;
 import java.util.Map;
 import java.util.function.Predicate;
+
+import static io.github.camelomics.aws2.omics.emulator.operations.Inputs.storeOf;
 
 /**
  * What the six operations of a multipart read set upload do with a validated input: create an upload, take its parts
  * (streamed to disk, never held in memory), list them, complete the upload into a read set, or abort it.
  */
-public final class ReadSetUploadApi {
-
-    /** Handles one upload operation: validated input, and the part's bytes for UploadReadSetPart. */
-    @FunctionalInterface
-    private interface UploadHandler {
-        ObjectNode handle(JsonNode input, StreamedPayload payload);
-    }
+final class ReadSetUploadApi {
 
     private final EmulatorState state;
     private final Views views;
-    private final Map<Operation, UploadHandler> handlers = new EnumMap<>(Operation.class);
 
-    public ReadSetUploadApi(EmulatorState state, ObjectMapper mapper) {
+    ReadSetUploadApi(EmulatorState state, Views views) {
         this.state = state;
-        this.views = new Views(mapper);
+        this.views = views;
+    }
+
+    void addTo(Map<Operation, OperationHandler> handlers) {
         handlers.put(Operation.CREATE_MULTIPART_READ_SET_UPLOAD, (in, p) -> create(in));
         handlers.put(Operation.UPLOAD_READ_SET_PART, this::uploadPart);
         handlers.put(Operation.COMPLETE_MULTIPART_READ_SET_UPLOAD, (in, p) -> complete(in));
         handlers.put(Operation.ABORT_MULTIPART_READ_SET_UPLOAD, (in, p) -> abort(in));
         handlers.put(Operation.LIST_MULTIPART_READ_SET_UPLOADS, (in, p) -> listUploads(in));
         handlers.put(Operation.LIST_READ_SET_UPLOAD_PARTS, (in, p) -> listParts(in));
-    }
-
-    public boolean serves(Operation operation) {
-        return handlers.containsKey(operation);
-    }
-
-    /**
-     * @param payload the streamed body of UploadReadSetPart, {@code null} for the others
-     */
-    public ObjectNode handle(Operation operation, JsonNode input, StreamedPayload payload) {
-        return handlers.get(operation).handle(input, payload);
     }
 
     private ObjectNode create(JsonNode input) {
@@ -80,19 +65,15 @@ public final class ReadSetUploadApi {
     }
 
     private ObjectNode listUploads(JsonNode input) {
-        return ReadSetImportApi.list(state.openUploads(storeOf(input)), MultipartUpload::uploadId, input, "uploads",
+        return Listing.page(state.openUploads(storeOf(input)), MultipartUpload::uploadId, input, "uploads",
                 views::upload);
     }
 
     private ObjectNode listParts(JsonNode input) {
         MultipartUpload upload = state.upload(storeOf(input), input.path("uploadId").asText());
         JsonNode filter = input.path("filter");
-        Predicate<UploadedPart> matches = part -> ReadSetImportApi.createdWithin(filter, part.creationTime());
-        return ReadSetImportApi.list(upload.parts(input.path("partSource").asText()).stream().filter(matches).toList(),
+        Predicate<UploadedPart> matches = part -> Listing.createdWithin(filter, part.creationTime());
+        return Listing.page(upload.parts(input.path("partSource").asText()).stream().filter(matches).toList(),
                 part -> String.valueOf(part.partNumber()), input, "parts", views::part);
-    }
-
-    private static String storeOf(JsonNode input) {
-        return input.path("sequenceStoreId").asText();
     }
 }

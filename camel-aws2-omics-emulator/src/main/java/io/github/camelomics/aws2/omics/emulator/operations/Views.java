@@ -2,21 +2,26 @@ package io.github.camelomics.aws2.omics.emulator.operations;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelomics.aws2.omics.emulator.model.Json;
+import io.github.camelomics.aws2.omics.emulator.state.ActivationJob;
+import io.github.camelomics.aws2.omics.emulator.state.ExportJob;
 import io.github.camelomics.aws2.omics.emulator.state.ImportJob;
 import io.github.camelomics.aws2.omics.emulator.state.ImportSource;
+import io.github.camelomics.aws2.omics.emulator.state.Job;
 import io.github.camelomics.aws2.omics.emulator.state.MultipartUpload;
 import io.github.camelomics.aws2.omics.emulator.state.UploadedPart;
 import io.github.camelomics.aws2.omics.emulator.state.ReadSet;
+import io.github.camelomics.aws2.omics.emulator.state.ReadSetJob;
 import io.github.camelomics.aws2.omics.emulator.state.SourceOutcome;
 import io.github.camelomics.aws2.omics.model.ReadSetRules;
 
 import java.time.Instant;
 
 /**
- * Renders jobs and read sets as the service's response shapes, member names as in the model.
- * Absent optional members are left out, as the service does.
+ * Renders jobs (import, activation, export), read sets and uploads as the service's response shapes, member names as
+ * in the model. Absent optional members are left out, as the service does.
  */
 final class Views {
 
@@ -31,19 +36,12 @@ final class Views {
 
     /** {@code StartReadSetImportJobResponse}: the job as it is now (a replayed start may find it further on). */
     ObjectNode startedJob(ImportJob job) {
-        return mapper.createObjectNode()
-                .put("id", job.id())
-                .put("sequenceStoreId", job.sequenceStoreId())
-                .put("roleArn", job.roleArn())
-                .put("status", job.status().name())
-                .put("creationTime", Json.timestamp(job.creationTime()));
+        return started(job).put("roleArn", job.roleArn());
     }
 
     /** {@code ImportReadSetJobItem}: the start response plus the completion time. */
     ObjectNode jobSummary(ImportJob job) {
-        ObjectNode node = startedJob(job);
-        putTime(node, "completionTime", job.completionTime());
-        return node;
+        return summary(startedJob(job), job);
     }
 
     /** {@code GetReadSetImportJobResponse}. */
@@ -55,6 +53,64 @@ final class Views {
             sources.add(source(job.sources().get(i), job.sourceOutcome(i)));
         }
         return node;
+    }
+
+    /** {@code StartReadSetActivationJobResponse}. */
+    ObjectNode startedActivationJob(ActivationJob job) {
+        return started(job);
+    }
+
+    /** {@code ActivateReadSetJobItem}: the start response plus the completion time. */
+    ObjectNode activationJobSummary(ActivationJob job) {
+        return summary(startedActivationJob(job), job);
+    }
+
+    /** {@code GetReadSetActivationJobResponse}: the summary, the status message and each read set's status. */
+    ObjectNode activationJob(ActivationJob job) {
+        return withItems(activationJobSummary(job), job, "sources", "readSetId");
+    }
+
+    /** {@code StartReadSetExportJobResponse}. */
+    ObjectNode startedExportJob(ExportJob job) {
+        return started(job).put("destination", job.destination());
+    }
+
+    /** {@code ExportReadSetJobDetail}: the start response plus the completion time. */
+    ObjectNode exportJobSummary(ExportJob job) {
+        return summary(startedExportJob(job), job);
+    }
+
+    /** {@code GetReadSetExportJobResponse}: the summary, the status message and each read set's status. */
+    ObjectNode exportJob(ExportJob job) {
+        return withItems(exportJobSummary(job), job, "readSets", "id");
+    }
+
+    /** What every Start answers: the job's id, store, status and creation time. */
+    private ObjectNode started(Job job) {
+        return mapper.createObjectNode()
+                .put("id", job.id())
+                .put("sequenceStoreId", job.sequenceStoreId())
+                .put("status", job.status().name())
+                .put("creationTime", Json.timestamp(job.creationTime()));
+    }
+
+    private static ObjectNode summary(ObjectNode started, Job job) {
+        putTime(started, "completionTime", job.completionTime());
+        return started;
+    }
+
+    /**
+     * @param member   the response member of the items ({@code sources}, {@code readSets})
+     * @param idMember the item's member naming its read set ({@code readSetId}, {@code id})
+     */
+    private static ObjectNode withItems(ObjectNode summary, ReadSetJob job, String member, String idMember) {
+        putText(summary, "statusMessage", job.statusMessage());
+        ArrayNode array = summary.putArray(member);
+        for (SourceOutcome item : job.items()) {
+            ObjectNode node = array.addObject().put(idMember, item.readSetId()).put("status", item.status().name());
+            putText(node, "statusMessage", item.statusMessage());
+        }
+        return summary;
     }
 
     /**

@@ -17,6 +17,9 @@ import java.util.zip.GZIPOutputStream;
 public final class LocalS3 {
 
     private static final Pattern S3_URI = Pattern.compile("s3://([a-z0-9][a-z0-9-.]{1,61}[a-z0-9])/(.{1,1024})");
+    /** A bucket, or a place in one: {@code s3://bucket}, {@code s3://bucket/}, {@code s3://bucket/prefix/}. */
+    private static final Pattern S3_LOCATION = Pattern.compile("s3://([a-z0-9][a-z0-9-.]{1,61}[a-z0-9])(/.*)?",
+            Pattern.DOTALL);
 
     private final Path dataDir;
 
@@ -44,6 +47,29 @@ public final class LocalS3 {
             throw new IllegalArgumentException("key leaves its bucket: " + s3Uri);
         }
         return file;
+    }
+
+    /** Whether the bucket of an {@code s3://bucket/...} URI (or of {@code s3://bucket}) exists: a folder of the data dir. */
+    public boolean bucketExists(String s3Uri) {
+        return Files.isDirectory(bucketOf(s3Uri));
+    }
+
+    /** Makes a bucket (a folder of the data dir), e.g. one an export job writes into. */
+    public Path createBucket(String bucket) {
+        Path dir = bucketOf("s3://" + bucket);
+        try {
+            return Files.createDirectories(dir);
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create bucket " + dir, e);
+        }
+    }
+
+    private Path bucketOf(String s3Uri) {
+        Matcher matcher = S3_LOCATION.matcher(s3Uri);
+        if (!matcher.matches()) {
+            throw new IllegalArgumentException("not an s3://bucket location: " + s3Uri);
+        }
+        return dataDir.resolve(matcher.group(1));
     }
 
     /** Stores raw bytes as the object. */

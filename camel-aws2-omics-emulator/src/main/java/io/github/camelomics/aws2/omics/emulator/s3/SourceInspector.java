@@ -5,14 +5,12 @@ import io.github.camelomics.aws2.omics.emulator.state.ImportSource;
 import io.github.camelomics.aws2.omics.model.Digests;
 import io.github.camelomics.aws2.omics.model.ReadSetRules;
 
-import java.io.BufferedInputStream;
 import java.io.BufferedReader;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
-import java.io.SequenceInputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,8 +18,6 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.util.Arrays;
-import java.util.Enumeration;
-import java.util.Iterator;
 import java.util.List;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
@@ -216,24 +212,8 @@ public final class SourceInspector {
             return new Content(List.copyOf(pieces), size);
         }
 
-        /** The pieces in order, each opened only when the one before has been read. */
         InputStream open() {
-            Iterator<Path> next = pieces.iterator();
-            return new SequenceInputStream(new Enumeration<>() {
-                @Override
-                public boolean hasMoreElements() {
-                    return next.hasNext();
-                }
-
-                @Override
-                public InputStream nextElement() {
-                    try {
-                        return new BufferedInputStream(Files.newInputStream(next.next()), 65_536);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                }
-            });
+            return Pieces.open(pieces);
         }
     }
 

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.github.camelomics.aws2.omics.emulator.faults.Faults;
 import io.github.camelomics.aws2.omics.emulator.model.ApiException;
 import io.github.camelomics.aws2.omics.emulator.model.ErrorShape;
+import io.github.camelomics.aws2.omics.emulator.s3.LocalS3;
 import io.github.camelomics.aws2.omics.emulator.s3.SourceCheck;
 import io.github.camelomics.aws2.omics.emulator.s3.SourceInspector;
 import io.github.camelomics.aws2.omics.model.ReadSetRules;
@@ -14,57 +15,54 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayDeque;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
-import java.util.Deque;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.BiFunction;
 
 /**
- * The emulated service's memory: sequence stores, import jobs and read sets. Every read first
- * brings the jobs up to the clock ({@link JobTimeline}), so what a client sees is a function of
- * the requests made and the time on the clock, nothing else. All methods are synchronized: the
- * emulator serves few requests and correctness beats throughput here.
+ * The emulated service's memory: sequence stores, jobs of the three kinds (import, activation, export), read sets and
+ * uploads. Every read first brings the jobs up to the clock, each transition at its own time and all kinds in time
+ * order ({@link JobBook}, {@link JobTimeline}), so what a client sees is a function of the requests made and the time on
+ * the clock, nothing else. All methods are synchronized: the emulator serves few requests and correctness beats
+ * throughput here.
  */
 public final class EmulatorState {
 
-    /** Job ids are 10 digits, like the service's; the leading 4 and 5 keep jobs and read sets apart at a glance. */
+    /**
+     * Ids are 10 digits, like the service's; the leading digit tells them apart at a glance: 4 import jobs, 5 read sets,
+     * 6 uploads, 7 activation jobs, 8 export jobs.
+     */
     private static final long JOB_ID_BASE = 4_000_000_000L;
     private static final long READ_SET_ID_BASE = 5_000_000_000L;
     private static final long UPLOAD_ID_BASE = 6_000_000_000L;
+    private static final long ACTIVATION_JOB_ID_BASE = 7_000_000_000L;
+    private static final long EXPORT_JOB_ID_BASE = 8_000_000_000L;
     /** The model's maximum length of a status message. */
     private static final int MAX_STATUS_MESSAGE = 127;
 
     private final Set<String> sequenceStoreIds;
     private final Clock clock;
-    private final JobTimeline timeline;
     private final SourceInspector inspector;
+    private final LocalS3 s3;
     private final String arnPrefix;
     private final String accountId;
-    private final int maxActiveJobs;
     private final StateFile stateFile;
     private final PartFiles partFiles;
+    private final ReadSetFiles readSetFiles;
     private final Faults faults;
 
-    private final Map<String, ImportJob> jobs = new LinkedHashMap<>();
-    /**
-     * Unfinished jobs by phase, oldest first. A job's phase follows from its creation time alone, so the oldest job of
-     * a phase is always the next to leave it: bringing jobs up to the clock looks only at the heads, and a start costs
-     * the same with ten thousand jobs as with ten.
-     */
-    private final Deque<String> submitted = new ArrayDeque<>();
-    private final Deque<String> importing = new ArrayDeque<>();
-    /** Job ids by sequence store and client token, for replays. */
-    private final Map<String, String> jobIdsByToken = new HashMap<>();
-    private final Map<String, ReadSet> readSets = new LinkedHashMap<>();
-    private long lastJobNumber;
+    private final JobBook<ImportJob> imports;
+    private final JobBook<ActivationJob> activations;
+    private final JobBook<ExportJob> exports;
+    /** Every book, in the order their transitions at the same time are made. */
+    private final List<JobBook<?>> books;
+    private final ReadSets readSets;
+    private final ReadSetStorage storage;
     private long lastReadSetNumber;
     private long lastUploadNumber;
     /** Multipart uploads by id, oldest first; an aborted one is forgotten. */
@@ -73,30 +71,49 @@ public final class EmulatorState {
     private final Map<String, String> uploadIdsByToken = new HashMap<>();
 
     /**
-     * @param stateFile where to keep the state across restarts, or {@code null} to keep it in memory only
+     * @param s3        the local S3: where imports read their sources and exports write their files
      * @param partFiles where the bytes of uploaded parts are kept
-     * @param faults    the import failures armed for given source files
+     * @param stateFile where to keep the state across restarts, or {@code null} to keep it in memory only
+     * @param faults    the failures armed for imports, activations and exports of given files and read sets
      */
-    public EmulatorState(Set<String> sequenceStoreIds, Clock clock, JobTimeline timeline, SourceInspector inspector,
-                         String region, String accountId, int maxActiveJobs, StateFile stateFile, PartFiles partFiles,
-                         Faults faults) {
-        this.sequenceStoreIds = Collections.unmodifiableSet(new LinkedHashSet<>(sequenceStoreIds));
+    public EmulatorState(ServiceSettings settings, Clock clock, LocalS3 s3, SourceInspector inspector,
+                         PartFiles partFiles, StateFile stateFile, Faults faults) {
+        this.sequenceStoreIds = settings.sequenceStoreIds();
         this.clock = clock;
-        this.timeline = timeline;
+        this.s3 = s3;
         this.inspector = inspector;
-        this.arnPrefix = "arn:aws:omics:" + region + ":" + accountId + ":sequenceStore/";
-        this.accountId = accountId;
-        this.maxActiveJobs = maxActiveJobs;
+        this.arnPrefix = "arn:aws:omics:" + settings.region() + ":" + settings.accountId() + ":sequenceStore/";
+        this.accountId = settings.accountId();
         this.stateFile = stateFile;
         this.partFiles = partFiles;
+        this.readSetFiles = new ReadSetFiles(s3.dataDir());
         this.faults = faults;
+        this.readSets = new ReadSets(settings.archiveAfter());
+        this.storage = new ReadSetStorage(readSets, readSetFiles, s3, faults);
+        this.imports = new JobBook<>("import job", JOB_ID_BASE, settings.imports().timeline(),
+                settings.imports().maxActive(), new JobBook.Lifecycle<>() {
+                    @Override
+                    public ImportJob begin(ImportJob job, Instant at) {
+                        return job.importing();
+                    }
+
+                    @Override
+                    public ImportJob finish(ImportJob job, Instant at) {
+                        return finishImport(job, at);
+                    }
+                }, ImportJob::withoutClientToken);
+        this.activations = new JobBook<>("activation job", ACTIVATION_JOB_ID_BASE, settings.activations().timeline(),
+                settings.activations().maxActive(), storage.activation, ActivationJob::withoutClientToken);
+        this.exports = new JobBook<>("export job", EXPORT_JOB_ID_BASE, settings.exports().timeline(),
+                settings.exports().maxActive(), storage.export, ExportJob::withoutClientToken);
+        this.books = List.of(imports, activations, exports);
         if (stateFile != null) {
             restore(stateFile.read());
         }
     }
 
-    /** The result of a StartReadSetImportJob: the job, and whether this call created it or replayed it. */
-    public record StartResult(ImportJob job, boolean created) {
+    /** The result of a Start: the job, and whether this call created it or replayed it. */
+    public record StartResult<J extends Job>(J job, boolean created) {
     }
 
     public Set<String> sequenceStoreIds() {
@@ -115,35 +132,53 @@ public final class EmulatorState {
      * same clientToken created. A clientToken reused for a different request is a ValidationException
      * (ConflictException is not among this operation's modeled errors).
      */
-    public synchronized StartResult startJob(String sequenceStoreId, JsonNode request) {
+    public synchronized StartResult<ImportJob> startJob(String sequenceStoreId, JsonNode request) {
         requireSequenceStore(sequenceStoreId);
         refresh();
-        String clientToken = request.path("clientToken").asText(null);
-        if (clientToken != null) {
-            Optional<ImportJob> earlier = Optional.ofNullable(jobIdsByToken.get(tokenKey(sequenceStoreId, clientToken)))
-                    .map(jobs::get);
-            if (earlier.isPresent()) {
-                if (earlier.get().request().equals(request)) {
-                    return new StartResult(earlier.get(), false);
-                }
-                throw new ApiException(ErrorShape.VALIDATION, "clientToken '" + clientToken
-                        + "' was already used for import job " + earlier.get().id() + " with a different request");
-            }
+        return start(imports, sequenceStoreId, request, (id, creationTime) -> {
+            List<ImportSource> sources = new ArrayList<>();
+            request.path("sources").forEach(item -> sources.add(ImportSource.fromRequest(item)));
+            return new ImportJob(id, sequenceStoreId, request.path("roleArn").asText(), request.path("clientToken")
+                    .asText(null), creationTime, JobStatus.SUBMITTED, null, null, sources, List.of(), request.deepCopy());
+        });
+    }
+
+    /**
+     * Creates an activation job from a validated request (or replays one, as {@link #startJob} does). A read set that is
+     * not in the store is ResourceNotFoundException; one that is not ARCHIVED when the job starts fails in the job.
+     */
+    public synchronized StartResult<ActivationJob> startActivationJob(String sequenceStoreId, JsonNode request) {
+        requireSequenceStore(sequenceStoreId);
+        refresh();
+        storage.requireReadSets(sequenceStoreId, request, clock.instant());
+        return start(activations, sequenceStoreId, request,
+                (id, creationTime) -> storage.newActivationJob(id, sequenceStoreId, creationTime, request));
+    }
+
+    /**
+     * Creates an export job from a validated request (or replays one, as {@link #startJob} does). A read set that is not
+     * in the store is ResourceNotFoundException; one that is not ACTIVE when the job finishes fails in the job.
+     */
+    public synchronized StartResult<ExportJob> startExportJob(String sequenceStoreId, JsonNode request) {
+        requireSequenceStore(sequenceStoreId);
+        refresh();
+        storage.requireReadSets(sequenceStoreId, request, clock.instant());
+        return start(exports, sequenceStoreId, request,
+                (id, creationTime) -> storage.newExportJob(id, sequenceStoreId, creationTime, request));
+    }
+
+    /** A Start the store and the request were checked for: the job of an earlier request with its token, or a new one. */
+    private <J extends Job> StartResult<J> start(JobBook<J> book, String sequenceStoreId, JsonNode request,
+                                                 BiFunction<String, Instant, J> create) {
+        Optional<J> earlier = book.replay(sequenceStoreId, request);
+        if (earlier.isPresent()) {
+            return new StartResult<>(earlier.get(), false);
         }
-        long active = submitted.size() + importing.size();
-        if (active >= maxActiveJobs) {
-            throw new ApiException(ErrorShape.SERVICE_QUOTA_EXCEEDED, "Maximum number of active read set import jobs ("
-                    + maxActiveJobs + ") reached; wait for a job to finish");
-        }
-        List<ImportSource> sources = new ArrayList<>();
-        request.path("sources").forEach(item -> sources.add(ImportSource.fromRequest(item)));
-        String id = String.valueOf(JOB_ID_BASE + ++lastJobNumber);
-        ImportJob job = new ImportJob(id, sequenceStoreId, request.path("roleArn").asText(), clientToken,
-                clock.instant().truncatedTo(ChronoUnit.MILLIS), JobStatus.SUBMITTED, null, null, sources, List.of(),
-                request.deepCopy());
-        add(job);
+        book.requireCapacity();
+        J job = create.apply(book.nextId(), clock.instant().truncatedTo(ChronoUnit.MILLIS));
+        book.add(job);
         persist();
-        return new StartResult(job, true);
+        return new StartResult<>(job, true);
     }
 
     /**
@@ -161,10 +196,10 @@ public final class EmulatorState {
         ObjectNode request = JsonNodeFactory.instance.objectNode().put("roleArn", roleArn);
         List<ImportJob> added = new ArrayList<>(creationTimes.size());
         for (Instant creationTime : creationTimes.stream().sorted().toList()) {
-            ImportJob job = new ImportJob(String.valueOf(JOB_ID_BASE + ++lastJobNumber), sequenceStoreId, roleArn, null,
+            ImportJob job = new ImportJob(imports.nextId(), sequenceStoreId, roleArn, null,
                     creationTime.truncatedTo(ChronoUnit.MILLIS), JobStatus.SUBMITTED, null, null, List.of(source),
                     List.of(), request);
-            add(job);
+            imports.add(job);
             added.add(job);
         }
         persist();
@@ -173,70 +208,123 @@ public final class EmulatorState {
 
     public synchronized Optional<ImportJob> job(String sequenceStoreId, String jobId) {
         refresh();
-        return Optional.ofNullable(jobs.get(jobId)).filter(j -> j.sequenceStoreId().equals(sequenceStoreId));
+        return imports.get(sequenceStoreId, jobId);
     }
 
-    /** The store's jobs, oldest first. */
+    /** The store's import jobs, oldest first. */
     public synchronized List<ImportJob> jobs(String sequenceStoreId) {
         refresh();
-        return jobs.values().stream().filter(j -> j.sequenceStoreId().equals(sequenceStoreId)).toList();
+        return imports.inStore(sequenceStoreId);
     }
 
-    /** All jobs of all stores, oldest first. */
+    /** All import jobs of all stores, oldest first. */
     public synchronized List<ImportJob> jobs() {
         refresh();
-        return List.copyOf(jobs.values());
+        return imports.all();
     }
 
+    public synchronized Optional<ActivationJob> activationJob(String sequenceStoreId, String jobId) {
+        refresh();
+        return activations.get(sequenceStoreId, jobId);
+    }
+
+    /** The store's activation jobs, oldest first. */
+    public synchronized List<ActivationJob> activationJobs(String sequenceStoreId) {
+        refresh();
+        return activations.inStore(sequenceStoreId);
+    }
+
+    /** All activation jobs of all stores, oldest first. */
+    public synchronized List<ActivationJob> activationJobs() {
+        refresh();
+        return activations.all();
+    }
+
+    public synchronized Optional<ExportJob> exportJob(String sequenceStoreId, String jobId) {
+        refresh();
+        return exports.get(sequenceStoreId, jobId);
+    }
+
+    /** The store's export jobs, oldest first. */
+    public synchronized List<ExportJob> exportJobs(String sequenceStoreId) {
+        refresh();
+        return exports.inStore(sequenceStoreId);
+    }
+
+    /** All export jobs of all stores, oldest first. */
+    public synchronized List<ExportJob> exportJobs() {
+        refresh();
+        return exports.all();
+    }
+
+    /** The read set as a client sees it now (PROCESSING_UPLOAD, ARCHIVED when unread for long enough...). */
     public synchronized Optional<ReadSet> readSet(String sequenceStoreId, String readSetId) {
         refresh();
-        return Optional.ofNullable(readSets.get(readSetId)).filter(r -> r.sequenceStoreId().equals(sequenceStoreId))
-                .map(r -> r.asOf(clock.instant()));
+        return readSets.at(sequenceStoreId, readSetId, clock.instant());
     }
 
     /** The store's read sets, oldest first. */
     public synchronized List<ReadSet> readSets(String sequenceStoreId) {
         refresh();
-        Instant now = clock.instant();
-        return readSets.values().stream().filter(r -> r.sequenceStoreId().equals(sequenceStoreId))
-                .map(r -> r.asOf(now)).toList();
+        return readSets.inStore(sequenceStoreId, clock.instant());
     }
 
     /** All read sets of all stores, oldest first. */
     public synchronized List<ReadSet> readSets() {
         refresh();
-        Instant now = clock.instant();
-        return readSets.values().stream().map(r -> r.asOf(now)).toList();
+        return readSets.all(clock.instant());
     }
 
-    /** Forgets every job and read set (the configured sequence stores stay). */
+    /**
+     * Archives read sets as the service does with read sets unread for 30 days: the ACTIVE ones become ARCHIVED (those
+     * archived already stay so), and an activation job is needed before they can be exported. Also
+     * {@code POST /_emulator/read-sets/archive}.
+     *
+     * @param  readSetIds the read sets to archive, or none for every ACTIVE read set of the store
+     * @return            the ids of the read sets this call archived
+     * @throws IllegalArgumentException naming a read set that is not in the store or is neither ACTIVE nor ARCHIVED
+     *                                  (PROCESSING_UPLOAD, UPLOAD_FAILED, ACTIVATING); nothing is archived then
+     */
+    public synchronized List<String> archiveReadSets(String sequenceStoreId, List<String> readSetIds) {
+        requireSequenceStore(sequenceStoreId);
+        refresh();
+        List<String> archived = storage.archive(sequenceStoreId, readSetIds, clock.instant());
+        persist();
+        return archived;
+    }
+
+    /** Forgets every job, read set and upload (the configured sequence stores stay). */
     public synchronized void clear() {
-        jobs.clear();
-        submitted.clear();
-        importing.clear();
-        jobIdsByToken.clear();
+        books.forEach(JobBook::clear);
         readSets.clear();
         uploads.clear();
         uploadIdsByToken.clear();
         partFiles.deleteAll();
-        lastJobNumber = 0;
+        readSetFiles.deleteAll();
         lastReadSetNumber = 0;
         lastUploadNumber = 0;
         persist();
     }
 
     /**
-     * Forgets every client token, as a service that no longer remembers them (its retention is not documented): the
-     * jobs stay, and a start with a token used before creates a new job. Kept across restarts with persistence.
+     * Forgets every client token of every kind of job, as a service that no longer remembers them (its retention is not
+     * documented): the jobs stay, and a start with a token used before creates a new job. Kept across restarts with
+     * persistence.
      *
      * @return how many tokens were forgotten
      */
     public synchronized int forgetClientTokens() {
-        int forgotten = jobIdsByToken.size();
-        jobIdsByToken.clear();
-        jobs.replaceAll((id, job) -> job.clientToken() == null ? job : job.withoutClientToken());
+        int forgotten = books.stream().mapToInt(JobBook::forgetClientTokens).sum();
         persist();
         return forgotten;
+    }
+
+    /**
+     * Brings every job up to the clock now: what any read does first. Jobs move on when the emulator is asked, so after
+     * moving a clock, this puts an export's files in place without a request.
+     */
+    public synchronized void catchUp() {
+        refresh();
     }
 
     public synchronized StateSnapshot snapshot() {
@@ -245,8 +333,9 @@ public final class EmulatorState {
     }
 
     private StateSnapshot snapshotNow() {
-        return new StateSnapshot(lastJobNumber, lastReadSetNumber, List.copyOf(jobs.values()),
-                List.copyOf(readSets.values()), lastUploadNumber, List.copyOf(uploads.values()));
+        return new StateSnapshot(imports.lastNumber(), lastReadSetNumber, imports.all(), readSets.stored(),
+                lastUploadNumber, List.copyOf(uploads.values()), activations.lastNumber(), activations.all(),
+                exports.lastNumber(), exports.all());
     }
 
     /**
@@ -350,14 +439,20 @@ public final class EmulatorState {
         Instant now = clock.instant().truncatedTo(ChronoUnit.MILLIS);
         JsonNode r = upload.request();
         String id = String.valueOf(READ_SET_ID_BASE + ++lastReadSetNumber);
-        readSets.put(id, new ReadSet(id, arnPrefix + sequenceStoreId + "/readSet/" + id, sequenceStoreId,
+        readSets.put(new ReadSet(id, arnPrefix + sequenceStoreId + "/readSet/" + id, sequenceStoreId,
                 r.path("subjectId").asText(null), r.path("sampleId").asText(null), r.path("name").asText(null),
                 r.path("description").asText(null), upload.sourceFileType(), r.path("referenceArn").asText(null),
                 r.path("generatedFrom").asText(null), now, check.source1Size(), check.source2Size(),
                 check.totalReadCount(), check.totalBaseCount(), null, check.etag(),
                 check.importable() ? ReadSet.ACTIVE : ReadSet.UPLOAD_FAILED,
                 check.importable() ? null : fitStatusMessage(check.failure()), "UPLOAD",
-                now.plus(timeline.importing())));
+                now.plus(imports.timeline().importing()), null));
+        if (check.importable()) {
+            readSetFiles.keepParts(check.etag().algorithm(), check.etag().source1(), files.get("SOURCE1"));
+            if (check.etag().source2() != null) {
+                readSetFiles.keepParts(check.etag().algorithm(), check.etag().source2(), files.get("SOURCE2"));
+            }
+        }
         uploads.put(uploadId, upload.completedAs(id, listedParts.deepCopy()));
         persist();
         return id;
@@ -413,32 +508,28 @@ public final class EmulatorState {
         }
     }
 
-    /** Moves every unfinished job to the phase the clock says it is in, finishing those that are due. */
+    /**
+     * Moves every unfinished job of every kind to the phase the clock says it is in, one transition at a time in the
+     * order of their times, so that jobs of different kinds see each other's effects as they happened (an export that
+     * finishes after an activation finds the read set ACTIVE, whenever the clock is looked at).
+     */
     private void refresh() {
         Instant now = clock.instant();
         boolean changed = false;
-        while (!importing.isEmpty()) {
-            ImportJob job = jobs.get(importing.peekFirst());
-            if (!timeline.phaseAt(job.creationTime(), now).terminal()) {
+        while (true) {
+            JobBook<?> next = null;
+            Instant nextTime = null;
+            for (JobBook<?> book : books) {
+                Instant time = book.nextTransition();
+                if (time != null && !time.isAfter(now) && (nextTime == null || time.isBefore(nextTime))) {
+                    next = book;
+                    nextTime = time;
+                }
+            }
+            if (next == null) {
                 break;
             }
-            importing.pollFirst();
-            jobs.put(job.id(), finish(job));
-            changed = true;
-        }
-        while (!submitted.isEmpty()) {
-            ImportJob job = jobs.get(submitted.peekFirst());
-            JobStatus phase = timeline.phaseAt(job.creationTime(), now);
-            if (phase == JobStatus.SUBMITTED) {
-                break;
-            }
-            submitted.pollFirst();
-            if (phase.terminal()) {
-                jobs.put(job.id(), finish(job));
-            } else {
-                jobs.put(job.id(), job.importing());
-                enqueue(importing, job);
-            }
+            next.advance();
             changed = true;
         }
         if (changed) {
@@ -446,40 +537,11 @@ public final class EmulatorState {
         }
     }
 
-    /** Keeps a job, new or restored, with its place in the phase queues and its token. */
-    private void add(ImportJob job) {
-        jobs.put(job.id(), job);
-        if (job.status() == JobStatus.SUBMITTED) {
-            enqueue(submitted, job);
-        } else if (job.status() == JobStatus.IN_PROGRESS) {
-            enqueue(importing, job);
-        }
-        if (job.clientToken() != null) {
-            jobIdsByToken.putIfAbsent(tokenKey(job.sequenceStoreId(), job.clientToken()), job.id());
-        }
-    }
-
-    /**
-     * Keeps a phase queue oldest first. Jobs arrive in creation order unless a settable clock was set back; then the
-     * queue is sorted again (rare, and only then does a start cost a sort).
-     */
-    private void enqueue(Deque<String> queue, ImportJob job) {
-        String youngest = queue.peekLast();
-        queue.addLast(job.id());
-        if (youngest != null && jobs.get(youngest).creationTime().isAfter(job.creationTime())) {
-            List<String> ordered = new ArrayList<>(queue);
-            ordered.sort(Comparator.comparing((String id) -> jobs.get(id).creationTime()));
-            queue.clear();
-            queue.addAll(ordered);
-        }
-    }
-
     private static String tokenKey(String sequenceStoreId, String clientToken) {
         return sequenceStoreId + '/' + clientToken;
     }
 
-    private ImportJob finish(ImportJob job) {
-        Instant completionTime = timeline.completionTime(job.creationTime());
+    private ImportJob finishImport(ImportJob job, Instant completionTime) {
         List<SourceOutcome> outcomes = new ArrayList<>();
         for (ImportSource source : job.sources()) {
             Optional<String> injected = faults.takeImportFailure(source.source1(), source.source2());
@@ -491,37 +553,37 @@ public final class EmulatorState {
                 outcomes.add(new SourceOutcome(SourceStatus.FAILED, fitStatusMessage(check.failure()), null));
             }
         }
-        long failed = outcomes.stream().filter(o -> o.status() == SourceStatus.FAILED).count();
-        if (failed == 0) {
-            return job.finished(JobStatus.COMPLETED, null, completionTime, outcomes);
-        }
-        if (failed == outcomes.size()) {
-            return job.finished(JobStatus.FAILED, "All " + failed + " sources failed to import", completionTime, outcomes);
-        }
-        return job.finished(JobStatus.COMPLETED_WITH_FAILURES,
-                failed + " of " + outcomes.size() + " sources failed to import", completionTime, outcomes);
+        JobOutcome outcome = JobOutcome.of(outcomes, "sources", "import");
+        return job.finished(outcome.status(), outcome.message(), completionTime, outcomes);
     }
 
+    /** Makes the read set of an imported source and keeps a copy of its files (the source may change or go). */
     private ReadSet createReadSet(ImportJob job, ImportSource source, SourceCheck check, Instant creationTime) {
         String id = String.valueOf(READ_SET_ID_BASE + ++lastReadSetNumber);
         ReadSet readSet = new ReadSet(id, arnPrefix + job.sequenceStoreId() + "/readSet/" + id, job.sequenceStoreId(),
                 source.subjectId(), source.sampleId(), source.name(), source.description(), source.sourceFileType(),
                 source.referenceArn(), source.generatedFrom(), creationTime, check.source1Size(), check.source2Size(),
                 check.totalReadCount(), check.totalBaseCount(), job.id(), check.etag(), ReadSet.ACTIVE, null, "IMPORT",
-                null);
-        readSets.put(id, readSet);
+                null, null);
+        readSets.put(readSet);
+        readSetFiles.keepCopy(check.etag().algorithm(), check.etag().source1(), s3.resolve(source.source1()));
+        if (source.source2() != null) {
+            readSetFiles.keepCopy(check.etag().algorithm(), check.etag().source2(), s3.resolve(source.source2()));
+        }
         return readSet;
     }
 
-    private static String fitStatusMessage(String message) {
+    /** A status message cut to the model's 127 characters. */
+    static String fitStatusMessage(String message) {
         return message.length() <= MAX_STATUS_MESSAGE ? message : message.substring(0, MAX_STATUS_MESSAGE - 3) + "...";
     }
 
     private void restore(StateSnapshot snapshot) {
-        lastJobNumber = snapshot.lastJobNumber();
+        imports.restore(snapshot.lastJobNumber(), snapshot.jobs());
+        activations.restore(snapshot.lastActivationJobNumber(), snapshot.activationJobs());
+        exports.restore(snapshot.lastExportJobNumber(), snapshot.exportJobs());
         lastReadSetNumber = snapshot.lastReadSetNumber();
-        snapshot.jobs().forEach(this::add); // oldest first, as they were started
-        snapshot.readSets().forEach(r -> readSets.put(r.id(), r));
+        snapshot.readSets().forEach(readSets::put);
         lastUploadNumber = snapshot.lastUploadNumber();
         snapshot.uploads().forEach(this::addUpload);
     }

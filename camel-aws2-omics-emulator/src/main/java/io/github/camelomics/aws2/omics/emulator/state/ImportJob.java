@@ -16,7 +16,7 @@ import java.util.List;
  */
 public record ImportJob(String id, String sequenceStoreId, String roleArn, String clientToken, Instant creationTime,
                         JobStatus status, String statusMessage, Instant completionTime, List<ImportSource> sources,
-                        List<SourceOutcome> outcomes, JsonNode request) {
+                        List<SourceOutcome> outcomes, JsonNode request) implements Job {
 
     /** The service's status message of a job while it is IN_PROGRESS. */
     public static final String IN_PROGRESS_MESSAGE = "The job is currently in progress.";

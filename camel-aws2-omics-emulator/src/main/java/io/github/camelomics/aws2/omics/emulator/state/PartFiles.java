@@ -5,8 +5,6 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
-import java.util.Comparator;
-import java.util.stream.Stream;
 
 /**
  * Where the bytes of uploaded parts are kept: {@code <dataDir>/.omics-emulator/uploads/<uploadId>/<SOURCE>/<n>.part}
@@ -42,21 +40,10 @@ public final class PartFiles {
     }
 
     void deleteUpload(String uploadId) {
-        delete(root.resolve(uploadId));
+        FileTrees.delete(root.resolve(uploadId));
     }
 
     void deleteAll() {
-        delete(root);
-    }
-
-    private static void delete(Path dir) {
-        if (!Files.exists(dir)) {
-            return;
-        }
-        try (Stream<Path> paths = Files.walk(dir)) {
-            paths.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot delete " + dir, e);
-        }
+        FileTrees.delete(root);
     }
 }
