@@ -70,7 +70,6 @@ class PrometheusEndpointTest {
 
     private static final Path README = Path.of("../../README.md");
     private static final Path DASHBOARD = Path.of("../grafana/aws2-omics-dashboard.json");
-    private static final String IMPORT = "family=import";
 
     /** A real PostgreSQL for the shared budget, stopped with the context. */
     @TestConfiguration
