@@ -170,8 +170,13 @@ public class Omics2Endpoint extends ScheduledPollEndpoint implements EndpointSer
 
     /** Counts the exchanges of this endpoint's producers that begin (+1) or end (-1) waiting for jobs, or uploading. */
     void inFlight(int waiting, int uploads) {
-        waitingExchanges.addAndGet(waiting);
-        uploading.addAndGet(uploads);
+        // most calls neither wait nor upload: no atomic write for them
+        if (waiting != 0) {
+            waitingExchanges.addAndGet(waiting);
+        }
+        if (uploads != 0) {
+            uploading.addAndGet(uploads);
+        }
     }
 
     @ManagedAttribute(description = "The endpoint's operation")
